@@ -1,0 +1,61 @@
+"""Fixtures shared by every app's tests: the organisations and people in given roles."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from sprida.accounts.models import Membership, User
+from sprida.core.models import Organisation
+from sprida.core.services import organisations_load
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture
+def orgs(db: None) -> dict[str, Organisation]:
+    """The 21 regions and the national bodies, by slug."""
+    organisations_load()
+    return {org.slug: org for org in Organisation.objects.all()}
+
+
+@pytest.fixture
+def make_user(orgs: dict[str, Organisation]) -> Callable[..., User]:
+    counter = {"n": 0}
+
+    def make(
+        org: str | None = None, role: str = "editor", *, superuser: bool = False, **extra: Any
+    ) -> User:
+        counter["n"] += 1
+        username = extra.pop("username", f"{org or 'user'}-{role}-{counter['n']}")
+        user = User.objects.create_user(
+            username=username,
+            password="correct-horse-battery",
+            email=f"{username}@example.se",
+            is_superuser=superuser,
+            is_staff=superuser,
+            **extra,
+        )
+        if org:
+            Membership.objects.create(user=user, organisation=orgs[org], role=role)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def people(make_user: Callable[..., User]) -> dict[str, User]:
+    """The cast of every access test: an owner, a reader, a stranger and the national roles."""
+    return {
+        "editor": make_user("orebro", "editor", username="alice"),
+        "viewer": make_user("orebro", "viewer", username="bob"),
+        "stranger": make_user("jamtland-harjedalen", "editor", username="charlie"),
+        "coordinator": make_user("skr", "editor", username="sam"),
+        "officer": make_user("effektivitetsdelegationen", "editor", username="dana"),
+        "admin": make_user(None, superuser=True, username="ada"),
+    }

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandParser
+
+from sprida.core import demo
+
+
+class Command(BaseCommand):
+    help = "Set up the demo: migrate, load the regions, demo users and demo data, then serve."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Load everything, do not serve."
+        )
+        parser.add_argument("--bind", default="127.0.0.1:8000")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        self.stdout.write("Sprida demo: migrerar databasen …")
+        call_command("migrate", interactive=False, verbosity=0)
+        for loader in demo.loaders():
+            self.stdout.write(f"Laddar {loader.name} …")
+            loader.load(self.stdout)
+        password = demo.demo_password()
+        users = demo.demo_users_create(password)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        host = options["bind"]
+        self.stdout.write(self.style.SUCCESS(f"\nSprida: http://{host}/"))
+        self.stdout.write(f"Demoanvändare (lösenord: {password}):")
+        for user in users:
+            self.stdout.write(f"  {user.username:<14} {user.description}")
+        self.stdout.write(f"Databas: {settings.DATABASES['default']['NAME']}")
+        if not options["no_serve"]:
+            call_command("serve", bind=host)

@@ -1,0 +1,44 @@
+import io
+import os
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+
+from sprida.accounts.models import User
+
+
+@pytest.mark.django_db
+def test_demo_without_serving(monkeypatch, settings, tmp_path) -> None:
+    settings.VAR_DIR = tmp_path
+    settings.STATIC_ROOT = tmp_path / "static"
+    monkeypatch.setenv("SPRIDA_DEMO_PASSWORD", "demo-passord-123")
+    out = io.StringIO()
+    call_command("demo", no_serve=True, stdout=out)
+    call_command("demo", no_serve=True, stdout=out)  # a second run works too
+    for name in ("orebro", "jamtland", "vastmanland", "skr", "delegationen", "admin"):
+        assert User.objects.get(username=name).check_password("demo-passord-123")
+    assert "demo-passord-123" in out.getvalue()
+    assert User.objects.get(username="vastmanland").memberships.get().role == "viewer"
+
+
+def test_deploy_checks_are_clean_with_production_settings(tmp_path) -> None:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "sprida.settings",
+        "SECRET_KEY": "x" * 64 + "-production-secret-key-with-enough-entropy-1234567890",
+        "SPRIDA_HTTPS": "1",
+        "ALLOWED_HOSTS": "sprida.example.se",
+        "SPRIDA_VAR_DIR": str(tmp_path),
+        "DEBUG": "0",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "sprida.cli", "check", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

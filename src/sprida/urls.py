@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+admin.site.site_header = _("Sprida – administration")
+admin.site.site_title = _("Sprida")
+admin.site.index_title = _("Administration")
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("konto/", include("sprida.accounts.urls")),
+    path("bidrag/", include("sprida.grants.urls")),
+    path("dokument/", include("sprida.intake.urls")),
+    path("effekter/", include("sprida.effects.urls")),
+    path("spridning/", include("sprida.spreading.urls")),
+    path("underlag/", include("sprida.enablement.urls")),
+    path("api/", include("sprida.api.urls")),
+    path("", include("sprida.core.urls")),
+]
+
+if settings.OIDC_ENABLED:
+    urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
