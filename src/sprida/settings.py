@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "sprida.effects",
     "sprida.spreading",
     "sprida.enablement",
+    "sprida.search",
     "sprida.api",
 ]
 

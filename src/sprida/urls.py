@@ -16,6 +16,7 @@ urlpatterns = [
     path("effekter/", include("sprida.effects.urls")),
     path("spridning/", include("sprida.spreading.urls")),
     path("underlag/", include("sprida.enablement.urls")),
+    path("sok/", include("sprida.search.urls")),
     path("api/", include("sprida.api.urls")),
     path("", include("sprida.core.urls")),
 ]

@@ -15,6 +15,7 @@ from sprida.accounts.models import Membership, Role, User
 from sprida.core.models import Organisation
 from sprida.core.services import organisations_load
 
+
 class Output(Protocol):
     def write(self, msg: str) -> object: ...
 

@@ -23,7 +23,7 @@ MAIN_MENU = (
     NavEntry("spreading:catalogue", _("Spridning"), public=True),
     NavEntry("enablement:dossiers", _("Gemensamma underlag"), public=True),
     NavEntry("intake:documents", _("Dokument")),
-    NavEntry("core:search", _("Sök"), public=True),
+    NavEntry("search:search", _("Sök"), public=True),
 )
 
 

@@ -72,7 +72,8 @@ class Measure(models.Model):
         _("har annan statlig finansiering"),
         default=False,
         help_text=_(
-            "Enligt 5 § förordningen får bidrag inte ges till det som redan har statlig finansiering."
+            "Enligt 5 § förordningen får bidrag inte ges till det som redan har "
+            "statlig finansiering."
         ),
     )
     other_state_funding_note = models.TextField(
