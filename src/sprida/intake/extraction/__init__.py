@@ -1,0 +1,61 @@
+"""Read Swedish grant documents (decisions, memos, protocol excerpts, reports) into structured
+proposals that follow schema sprida.extraction/v1. Pure Python: no Django, no database."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .checks import check_result
+from .classify import classify
+from .common import (
+    context_year,
+    extract_case_numbers,
+    extract_people,
+    extract_programme,
+    extract_regions,
+    extract_title,
+)
+from .document import Document
+from .registry import extractor_for
+from .resolutions import extract_resolutions
+from .result import ExtractionResult
+from .schedule import extract_deadlines, extract_payouts
+
+__all__ = ["ExtractionResult", "extract_text"]
+
+
+def _central_role(document_type: str, result: ExtractionResult) -> str:
+    if document_type in ("decision", "report"):
+        return "applicant"
+    joint = (
+        result.application is not None
+        and result.application.joint is not None
+        and result.application.joint.value
+    )
+    # A region writing a memo for a joint application is its author, not the applicant.
+    return "author" if joint else "applicant"
+
+
+def extract_text(text: str, *, source: dict[str, Any]) -> ExtractionResult:
+    """Extract everything the schema holds from one document's text."""
+    doc = Document.from_text(text)
+    doc.context_year = context_year(doc)
+    result = ExtractionResult(source=dict(source))
+    result.document_type = classify(doc)
+    result.title = extract_title(doc)
+    result.case_numbers = extract_case_numbers(doc)
+    result.programme = extract_programme(doc)
+    result.people = extract_people(doc)
+    result.resolutions = extract_resolutions(doc)
+    # Regions first with a provisional role: extractors may use the applicant's name.
+    result.regions = extract_regions(doc, "applicant")
+    extractor = extractor_for(result.document_type)
+    if extractor is not None:
+        extractor(doc, result)
+    role = _central_role(result.document_type, result)
+    if result.regions:
+        result.regions[0].role = role
+    result.payouts = extract_payouts(doc)
+    result.deadlines = extract_deadlines(doc, default_year=doc.context_year)
+    result.warnings = check_result(result)
+    return result

@@ -1,0 +1,61 @@
+"""Consistency warnings, in Swedish, naming the numbers that do not add up."""
+
+from __future__ import annotations
+
+from .amounts import format_sek
+from .result import ExtractionResult
+
+
+def check_result(result: ExtractionResult) -> list[str]:
+    warnings: list[str] = []
+    decision = result.decision
+    granted = decision.granted_sek.value if decision and decision.granted_sek else None
+    if decision and decision.applied_sek and decision.granted_sek and decision.rejected_sek:
+        applied, rejected = decision.applied_sek.value, decision.rejected_sek.value
+        assert granted is not None
+        if granted + rejected != applied:
+            warnings.append(
+                f"Beviljat {format_sek(granted)} + avslaget {format_sek(rejected)} = "
+                f"{format_sek(granted + rejected)} stämmer inte med ansökt belopp "
+                f"{format_sek(applied)}."
+            )
+    for measure in result.measures:
+        a, g, r = measure.applied_sek, measure.granted_sek, measure.rejected_sek
+        if a and g and r and g.value + r.value != a.value:
+            warnings.append(
+                f"Åtgärden ”{measure.title.value}”: beviljat {format_sek(g.value)} + avslaget "
+                f"{format_sek(r.value)} = {format_sek(g.value + r.value)} stämmer inte med "
+                f"ansökt belopp {format_sek(a.value)}."
+            )
+    grants = [m.granted_sek.value for m in result.measures if m.granted_sek is not None]
+    if granted is not None and grants and all(m.granted_sek is not None for m in result.measures):
+        total = sum(grants)
+        if total != granted:
+            warnings.append(
+                f"Summan av beviljade belopp per åtgärd, {format_sek(total)}, stämmer inte med "
+                f"beslutets beviljade belopp {format_sek(granted)}."
+            )
+    if granted is not None and result.payouts:
+        paid = sum(p.amount_sek for p in result.payouts)
+        if paid != granted:
+            years = ", ".join(f"{p.year}: {format_sek(p.amount_sek)}" for p in result.payouts)
+            warnings.append(
+                f"Utbetalningarna ({years}) blir sammanlagt {format_sek(paid)}, men beviljat "
+                f"belopp är {format_sek(granted)}."
+            )
+    decided = result.dates.get("decision")
+    if decided:
+        for deadline in result.deadlines:
+            if deadline.due <= decided.value:
+                warnings.append(
+                    f"Tidsfristen {deadline.due.isoformat()} ({_KIND_SV[deadline.kind]}) ligger "
+                    f"inte efter beslutsdatum {decided.value.isoformat()}."
+                )
+    return warnings
+
+
+_KIND_SV = {
+    "implementation": "genomförande",
+    "progress_report": "delredovisning",
+    "final_report": "slutredovisning",
+}

@@ -1,0 +1,65 @@
+"""Document type from general Swedish administrative cues, weighted by where they appear."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .document import Document
+
+DOCUMENT_TYPES = ("decision", "application_memo", "protocol_excerpt", "report", "other")
+
+# (pattern, weight in the header/title, weight in the body)
+_CUES: dict[str, list[tuple[re.Pattern[str], int, int]]] = {
+    "protocol_excerpt": [
+        (re.compile(r"\bprotokoll(?:sutdrag|et)?\b|\butdrag ur protokoll", re.I), 6, 1),
+        (re.compile(r"^§\s*\d+", re.M), 5, 4),
+        (re.compile(r"\bjusterare\b|\bjusterande\b|\bjustering\b|\bjusteras\b", re.I), 4, 4),
+        (re.compile(r"\bsammanträdesdatum\b|\bplats och tid\b|\bvid protokollet\b", re.I), 4, 4),
+        (re.compile(r"\bnärvarande\b|\bbeslutande\b|\bledamöter\b", re.I), 2, 1),
+    ],
+    "decision": [
+        (re.compile(r"^beslut\b(?! om att ansöka)", re.I | re.M), 5, 2),
+        (re.compile(r"\bbeslutar att (?:delvis )?(?:bevilja|avslå)\b", re.I), 3, 4),
+        (re.compile(r"\bbidrag (?:beviljas|avslås)\b", re.I), 2, 3),
+        (re.compile(r"\bfår (?:inte )?överklagas\b|\bhur man överklagar\b", re.I), 2, 3),
+        (re.compile(r"\bskälen för beslutet\b|\bbeslutsmotivering\b", re.I), 2, 2),
+    ],
+    "application_memo": [
+        (re.compile(r"\btjänsteskrivelse\b|\bföredragnings-?pm\b|\bpromemoria\b", re.I), 6, 2),
+        (re.compile(r"\bförslag till beslut\b|\b\w+ens förslag\b", re.I), 3, 3),
+        (re.compile(r"\bärendebeskrivning\b|\bbeslutsunderlag\b|\bsammanfattning\b", re.I), 3, 2),
+        (re.compile(r"\bansökan\b|\bansöka\b", re.I), 3, 1),
+        (re.compile(r"\bi tjänsten\b|\butdrag till\b|\bskickas till\b", re.I), 2, 2),
+    ],
+    "report": [
+        (
+            re.compile(r"\b(?:del|slut)redovisning\b|\blägesrapport\b|\bredovisning av\b", re.I),
+            7,
+            1,
+        ),
+        (re.compile(r"\buppföljning av\b|\bresultat och effekter\b", re.I), 2, 1),
+    ],
+}
+
+
+def _count(pattern: re.Pattern[str], texts: Iterable[str]) -> int:
+    return sum(1 for text in texts if pattern.search(text))
+
+
+def classify_scores(doc: Document) -> dict[str, int]:
+    header = [line.content for line in doc.lines[:8]]
+    body = [line.content for line in doc.lines[8:]]
+    scores = dict.fromkeys(DOCUMENT_TYPES, 0)
+    for kind, cues in _CUES.items():
+        for pattern, head_weight, body_weight in cues:
+            scores[kind] += head_weight * min(1, _count(pattern, header))
+            scores[kind] += body_weight * min(2, _count(pattern, body))
+    return scores
+
+
+def classify(doc: Document) -> str:
+    """One of DOCUMENT_TYPES. A protocol's § and justerare outweigh the memo text it quotes."""
+    scores = classify_scores(doc)
+    kind, best = max(scores.items(), key=lambda item: item[1])
+    return kind if best >= 4 else "other"

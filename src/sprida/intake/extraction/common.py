@@ -1,0 +1,195 @@
+"""Fields every document type shares: title, regions, case numbers, programme, dates, people."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from sprida.core.regionnames import RegionRef, find_regions, region_for_domain
+
+from .amounts import find_amounts
+from .dates import find_dates
+from .document import Document, Line
+from .identifiers import find_case_numbers, find_sfs_numbers
+from .people import find_people
+from .result import Found, Person, Programme, RegionMention
+
+_DATE_ONLY = re.compile(
+    r"^(?:datum:?\s*)?[\w ]{0,20}?,?\s*(?:\d{4}-\d\d-\d\d|\d{1,2} \w+ \d{4})$", re.I
+)
+_SKIP_TITLE = re.compile(
+    r"^(?:(?:tjänsteskrivelse|protokollsutdrag|protokoll|utdrag|beslut|promemoria|pm|bilaga|"
+    r"kallelse|föredragningslista|missiv)\b\W*(?:\d{4}-\d\d-\d\d)?$|sida \d+|\d+ \(\d+\)|dnr\b|"
+    r"diarienummer|datum|§\s*\d+\s*$)",
+    re.I,
+)
+_PARAGRAPH_PREFIX = re.compile(r"^§\s*\d+\s*")
+_PERIOD_RE = re.compile(
+    r"\b(?:perioden|åren|period)\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b", re.I
+)
+_PER_YEAR = re.compile(r"^\s*(?:per år|om året|/år|årligen|varje år)\b", re.I)
+_BUDGET_CONTEXT = re.compile(r"bidrag|fördela|bevilja|medel|anslag|delegation|satsning", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+BODY_RE = re.compile(
+    r"(?<![\w-])((?:[A-ZÅÄÖ]\w*-? och \w*?|[A-ZÅÄÖ]\w*?)"
+    r"(?:nämnden|nämnd|styrelsen|styrelsens arbetsutskott|styrelsens presidium|fullmäktige|"
+    r"utskottet|beredningen|direktionen|delegationen))(?![\w-])"
+)
+_BODY_ALONE = re.compile(rf"^{BODY_RE.pattern}$")
+
+
+def extract_title(doc: Document) -> Found[str] | None:
+    """The first markdown heading, or the first title-like line of the letterhead."""
+    for line in doc.lines[:20]:
+        if 0 < line.md_level <= 2:
+            return _found_line(doc, line, line.content)
+    candidates: list[Line] = []
+    for line in doc.lines[:15]:
+        text = _PARAGRAPH_PREFIX.sub("", line.content).strip()
+        if not text or len(text) > 200 or _SKIP_TITLE.match(text) or _DATE_ONLY.match(text):
+            continue
+        if find_case_numbers(text) and len(text.split()) <= 2:
+            continue
+        if len(text.split()) >= 4 and not text.endswith("."):
+            return _found_line(doc, line, text)
+        candidates.append(line)
+    if candidates:
+        return _found_line(doc, candidates[0], candidates[0].content)
+    return None
+
+
+def _found_line(doc: Document, line: Line, text: str) -> Found[str]:
+    start = line.start + line.text.find(text)
+    return Found(text.strip(), doc.span(start, start + len(text)))
+
+
+def region_hits(doc: Document) -> list[tuple[RegionRef, int, int]]:
+    cached = doc.cache.get("regions")
+    if cached is None:
+        cached = find_regions(doc.text)
+        doc.cache["regions"] = cached
+    return cached  # type: ignore[return-value]
+
+
+def extract_regions(doc: Document, central_role: str) -> list[RegionMention]:
+    """Regions, the most central first: most mentioned, ties broken by first appearance."""
+    hits = region_hits(doc)
+    first: dict[str, tuple[RegionRef, int, int]] = {}
+    counts: Counter[str] = Counter()
+    for region, start, end in hits:
+        counts[region.slug] += 1
+        first.setdefault(region.slug, (region, start, end))
+    if not first:
+        # No name in the text: e-mail domains (name@regionorebrolan.se) still tell the region.
+        for match in _EMAIL.finditer(doc.text):
+            region = region_for_domain(match.group(1))
+            if region is not None:
+                counts[region.slug] += 1
+                first.setdefault(region.slug, (region, match.start(1), match.end(1)))
+    order = sorted(first, key=lambda slug: (-counts[slug], first[slug][1]))
+    out = []
+    for rank, slug in enumerate(order):
+        region, start, end = first[slug]
+        role = central_role if rank == 0 else "mentioned"
+        out.append(RegionMention(region.name, region.org_number, role, doc.span(start, end)))
+    return out
+
+
+def extract_case_numbers(doc: Document) -> list[Found[str]]:
+    """The document's own case number (in the letterhead) first, then the others in order."""
+    hits = find_case_numbers(doc.text)
+    header_end = max((line.end for line in doc.header_lines()), default=0)
+    own = [h for h in hits if h.start < header_end]
+    rest = [h for h in hits if h.start >= header_end]
+    return [Found(h.value, doc.span(h.start, h.end)) for h in own + rest]
+
+
+def extract_programme(doc: Document) -> Programme | None:
+    budget: Found[int] | None = None
+    period: Found[tuple[int, int]] | None = None
+    for sentence in doc.sentences:
+        if not _BUDGET_CONTEXT.search(sentence.text):
+            continue
+        for amount in find_amounts(sentence.text):
+            if amount.value >= 1_000_000 and _PER_YEAR.match(sentence.text[amount.end :]):
+                start = sentence.start + amount.start
+                budget = Found(amount.value, doc.span(start, sentence.start + amount.end))
+                match = _PERIOD_RE.search(sentence.text, amount.end)
+                if match:
+                    years = (int(match.group(1)), int(match.group(2)))
+                    s = sentence.start + match.start(1)
+                    period = Found(years, doc.span(s, sentence.start + match.end()))
+                break
+        if budget:
+            break
+    if period is None:
+        match = _PERIOD_RE.search(doc.text)
+        if match and budget is not None:
+            period = Found((int(match.group(1)), int(match.group(2))), doc.span(*match.span()))
+    sfs = find_sfs_numbers(doc.text)
+    regulation = Found(sfs[0].value, doc.span(sfs[0].start, sfs[0].end)) if sfs else None
+    if budget is None and period is None and regulation is None:
+        return None
+    return Programme(budget, period, regulation)
+
+
+def context_year(doc: Document) -> int | None:
+    """The year a date without a year most likely means: the document's own year."""
+    for line in doc.header_lines():
+        dates = find_dates(line.text)
+        if dates:
+            return dates[0].value.year
+    years = Counter(d.value.year for d in find_dates(doc.text))
+    return years.most_common(1)[0][0] if years else None
+
+
+def header_date(doc: Document) -> Found[date] | None:
+    """A date on its own (or with 'Datum'/a place) in the letterhead."""
+    for line in doc.header_lines():
+        text = line.content.strip()
+        if len(text) > 45:
+            continue
+        found = find_dates(text)
+        if found and (_DATE_ONLY.match(text) or len(text.split()) <= 4):
+            d = found[0]
+            start = line.content_start + d.start
+            return Found(d.value, doc.span(start, line.content_start + d.end))
+    return None
+
+
+def date_in(doc: Document, pattern: re.Pattern[str], year: int | None) -> Found[date] | None:
+    """The first date in a sentence that matches ``pattern``, after the cue."""
+    for sentence in doc.sentences:
+        match = pattern.search(sentence.text)
+        if not match:
+            continue
+        for d in find_dates(sentence.text, default_year=year):
+            if d.start >= match.start():
+                start = sentence.start + d.start
+                return Found(d.value, doc.span(start, sentence.start + d.end))
+    return None
+
+
+def extract_people(doc: Document) -> list[Person]:
+    return [Person(h.name, h.title, doc.span(h.start, h.end)) for h in find_people(doc)]
+
+
+def header_body(doc: Document) -> Found[str] | None:
+    """A body (nämnd, styrelse, utskott) standing alone on a letterhead line."""
+    for line in doc.header_lines(15):
+        text = line.content.strip()
+        if _BODY_ALONE.match(text):
+            return Found(text, doc.span(line.content_start, line.content_start + len(text)))
+    return None
+
+
+def acting_body(
+    doc: Document, verbs: str = r"beslutar|beslöt|beslutade|föreslås besluta"
+) -> Found[str] | None:
+    """The body that resolves: 'Hälso- och sjukvårdsnämnden beslutar …'."""
+    pattern = re.compile(BODY_RE.pattern + rf"\s+(?:{verbs})\b")
+    match = pattern.search(doc.text)
+    if match is None:
+        return None
+    return Found(match.group(1), doc.span(match.start(1), match.end(1)))

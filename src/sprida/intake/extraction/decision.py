@@ -1,0 +1,120 @@
+"""Grant decisions: outcome and totals, measures per outcome, payouts, deadlines, appeal."""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import AmountMatch, find_amounts
+from .common import date_in
+from .document import Document
+from .lists import bullet_lists
+from .measures import decision_measures
+from .result import Decision, ExtractionResult, Found
+
+_GRANTED = re.compile(
+    r"\bbevilja[rs]?\b(?:\s+\w+){0,3}?\s+(?:bidrag\s+)?med\s+(?:sammanlagt\s+|totalt\s+)?$", re.I
+)
+_REJECTED = re.compile(
+    r"\bavslå[rs]?\b(?:\s+\w+){0,3}?\s+med\s+(?:sammanlagt\s+|totalt\s+)?$", re.I
+)
+_APPLIED = re.compile(
+    r"\b(?:ansökte|har ansökt|ansöker|sökte|har sökt|ansökan (?:uppgår|avser))\b[^.]*?"
+    r"(?:med|om|till)\s+(?:sammanlagt\s+|totalt\s+)?$",
+    re.I,
+)
+_PARTIAL = re.compile(
+    r"\bbeslutar\s+att\s+delvis\s+bevilja|\bbeviljas\s+delvis\b|\bdelvis\s+bifall", re.I
+)
+_FULL_GRANT = re.compile(r"\bbeslutar\s+att\s+bevilja\b|\bbifalla\b", re.I)
+_FULL_REJECT = re.compile(r"\bbeslutar\s+att\s+avslå\b|\bansökan\s+avslås\b", re.I)
+_NOT_APPEALABLE = re.compile(r"\b(?:får|kan)\s+inte\s+överklagas\b", re.I)
+_APPEALABLE = re.compile(r"\b(?:får|kan)\s+överklagas\b|\bhur man överklagar\b", re.I)
+DECISION_DATE_CUE = re.compile(
+    r"\bsammanträde\b|\bbeslutsdatum\b|\bbeslut(?:et)?\s+(?:har\s+)?(?:fattats|fattades|togs)\b",
+    re.I,
+)
+SUBMITTED_CUE = re.compile(
+    r"\bansökte\b|\bansökan\s+(?:som\s+)?(?:inkom|kom in|lämnades|inkommen|daterad)"
+    r"|\binkom\s+(?:med\s+)?(?:en\s+)?ansökan",
+    re.I,
+)
+
+
+def _outside_items(doc: Document) -> list[tuple[int, int]]:
+    return [(item.start, item.end) for group in bullet_lists(doc) for item in group]
+
+
+def _first_amount(
+    doc: Document, cue: re.Pattern[str], skip: list[tuple[int, int]], prefer: str | None = None
+) -> Found[int] | None:
+    candidates: list[tuple[int, AmountMatch, int]] = []
+    for sentence in doc.sentences:
+        if any(a <= sentence.start < b for a, b in skip):
+            continue
+        if sentence.text.startswith("Regionerna"):
+            continue  # totals for all regions, not this application
+        for amount in find_amounts(sentence.text):
+            if cue.search(sentence.text[: amount.start]):
+                rank = 0 if prefer and prefer in sentence.text else 1
+                candidates.append((rank, amount, sentence.start))
+                break
+    if not candidates:
+        return None
+    rank, amount, base = min(candidates, key=lambda c: (c[0], c[2]))
+    del rank
+    return Found(amount.value, doc.span(base + amount.start, base + amount.end))
+
+
+def extract_decision(doc: Document, result: ExtractionResult) -> None:
+    skip = _outside_items(doc)
+    year = doc.context_year
+    applicant = result.regions[0].name if result.regions else None
+    granted = _first_amount(doc, _GRANTED, skip)
+    rejected = _first_amount(doc, _REJECTED, skip)
+    applied = _first_amount(doc, _APPLIED, skip, prefer=applicant)
+    result.measures = decision_measures(doc)
+    if granted is None and result.measures:
+        values = [m.granted_sek.value for m in result.measures if m.granted_sek is not None]
+        if values:
+            granted = Found(sum(values))
+    outcome = _outcome(doc, granted, rejected)
+    if outcome == "rejected" and granted is None:
+        granted = Found(0)
+    if applied is None and granted is not None and rejected is not None:
+        applied = Found(granted.value + rejected.value)
+    if rejected is None and applied is not None and granted is not None:
+        rejected = Found(applied.value - granted.value)
+    if rejected is None and outcome == "granted":
+        rejected = Found(0)
+    appealable: Found[bool] | None = None
+    if match := _NOT_APPEALABLE.search(doc.text):
+        appealable = Found(False, doc.span(*match.span()))
+    elif match := _APPEALABLE.search(doc.text):
+        appealable = Found(True, doc.span(*match.span()))
+    result.decision = Decision(
+        outcome=Found(outcome) if outcome else None,
+        applied_sek=applied,
+        granted_sek=granted,
+        rejected_sek=rejected,
+        appealable=appealable,
+    )
+    decided = date_in(doc, DECISION_DATE_CUE, year)
+    if decided:
+        result.dates["decision"] = decided
+    submitted = date_in(doc, SUBMITTED_CUE, year)
+    if submitted:
+        result.dates["application_submitted"] = submitted
+
+
+def _outcome(doc: Document, granted: Found[int] | None, rejected: Found[int] | None) -> str | None:
+    if _PARTIAL.search(doc.text):
+        return "partially_granted"
+    g = granted.value if granted else None
+    r = rejected.value if rejected else None
+    if g and r:
+        return "partially_granted"
+    if _FULL_REJECT.search(doc.text) or (g == 0 and r):
+        return "rejected"
+    if _FULL_GRANT.search(doc.text) or g:
+        return "granted"
+    return None

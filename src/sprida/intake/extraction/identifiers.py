@@ -1,0 +1,89 @@
+"""Identifiers: organisation numbers, case numbers (diarienummer) and SFS numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sprida.core.regionnames import luhn_valid
+
+_ORG_RE = re.compile(r"(?<![\d-])(\d{6})\s?[-\u2010-\u2015]?\s?(\d{4})(?![\d-])")
+
+# "HSN/1005/2025", "RS/344/2025", "REV/16/2024", "RS 2025/123", "EFF 2025/45", "HSN 2024-0512"
+_CASE_SLASH = r"[A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,4})?\s?/\s?\d{1,6}\s?/\s?(?:19|20)\d\d"
+_CASE_YEAR_FIRST = r"[A-ZÅÄÖ]{2,6}\s?(?:19|20)\d\d[/-]\d{1,6}"
+# "RV250363": a registry prefix and a two-digit year followed by a serial
+_CASE_COMPACT = r"[A-ZÅÄÖ]{2,4}(?:1\d|2\d|3\d)\d{4}"
+_CASE_RE = re.compile(
+    rf"(?<![\w/.-])(?:{_CASE_SLASH}|{_CASE_YEAR_FIRST}|{_CASE_COMPACT})(?![\w/-])"
+)
+# "Dnr 2025/123", "Diarienummer: 2025-0123", "Vårt dnr: 25/0345"
+_DNR_RE = re.compile(
+    r"\b(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|vår beteckning|vårt dnr|er beteckning)"
+    r"\.?:?\s*(?P<id>(?:[A-ZÅÄÖ]{1,6}[\s/-]?)?\d{2,4}[/-]\d{1,6}(?:[/-]\d{1,6})?)(?![\w/-])",
+    re.IGNORECASE,
+)
+# An SFS number is "year:serial" named as a statute: "SFS 2024:1102", "förordningen (2024:1102)"
+_SFS_RE = re.compile(
+    r"(?:\bSFS\s*(?P<a>(?:19|20)\d\d:\d{1,4})\b"
+    r"|\b(?:förordning|förordningen|lag|lagen|lagens|förordningens)\s*\(\s*(?P<b>(?:19|20)\d\d:\d{1,4})\s*\))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class IdMatch:
+    value: str
+    start: int
+    end: int
+
+
+def format_org_number(text: str) -> str | None:
+    """'232100–0164' or '2321000164' -> '232100-0164' when it is a valid org number."""
+    match = _ORG_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    value = f"{match.group(1)}-{match.group(2)}"
+    return value if luhn_valid(value) else None
+
+
+def find_org_numbers(text: str) -> list[IdMatch]:
+    """Organisation numbers: Luhn-valid, and the 3rd–4th digits ≥ 20 (not a birth date)."""
+    found = []
+    for match in _ORG_RE.finditer(text):
+        value = f"{match.group(1)}-{match.group(2)}"
+        if int(value[2:4]) >= 20 and luhn_valid(value):
+            found.append(IdMatch(value, match.start(), match.end()))
+    return found
+
+
+def find_case_numbers(text: str) -> list[IdMatch]:
+    """Case numbers in order of appearance, deduplicated."""
+    hits: list[IdMatch] = []
+    for match in _DNR_RE.finditer(text):
+        hits.append(IdMatch(_tidy(match.group("id")), match.start("id"), match.end("id")))
+    for match in _CASE_RE.finditer(text):
+        if any(h.start <= match.start() < h.end for h in hits):
+            continue
+        hits.append(IdMatch(_tidy(match.group(0)), match.start(), match.end()))
+    hits.sort(key=lambda h: h.start)
+    seen: set[str] = set()
+    unique = []
+    for hit in hits:
+        if hit.value not in seen:
+            seen.add(hit.value)
+            unique.append(hit)
+    return unique
+
+
+def _tidy(value: str) -> str:
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", value.strip()))
+
+
+def find_sfs_numbers(text: str) -> list[IdMatch]:
+    """SFS numbers of statutes named in ``text`` (a bare '(2025:1)' report number is not one)."""
+    found = []
+    for match in _SFS_RE.finditer(text):
+        group = "a" if match.group("a") else "b"
+        found.append(IdMatch(match.group(group), match.start(group), match.end(group)))
+    return found

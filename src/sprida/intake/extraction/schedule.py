@@ -1,0 +1,77 @@
+"""Payouts per year and deadlines (implementation, progress report, final report)."""
+
+from __future__ import annotations
+
+import re
+
+from .amounts import find_amounts
+from .dates import find_dates
+from .document import Document
+from .result import Deadline, Payout
+
+_PAYOUT_CUE = re.compile(r"\bbetala[rs]?\s+ut\b|\butbetal\w*|\bbetalas\b", re.I)
+# An amount followed by its year: "11 625 000 kronor under år 2025",
+# "… kronor, betalas ut under 2026"
+_YEAR_AFTER = re.compile(
+    r"^\s*,?\s*(?:betalas\s+ut\s+)?(?:under|för|i|år)?\s*(?:år\s+)?(?P<year>(?:19|20)\d\d)\b", re.I
+)
+# A year followed by its amount: "2025: 11 625 000 kr", "år 2026 betalas 5 mkr ut"
+_YEAR_BEFORE = re.compile(
+    r"(?:år\s+)?(?P<year>(?:19|20)\d\d)\s*(?::|-|betalas(?:\s+ut)?(?:\s+med)?)\s*$", re.I
+)
+
+_KINDS = (
+    (
+        "progress_report",
+        re.compile(r"delredovisning|delrapport|lägesrapport|lägesredovisning", re.I),
+    ),
+    ("final_report", re.compile(r"slutredovisning|slutrapport|slutlig redovisning", re.I)),
+    (
+        "implementation",
+        re.compile(
+            r"genomför(?:d|da|das|as|t)\b|slutför|implementera(?:d|de|s|t)\b|avslutad", re.I
+        ),
+    ),
+)
+_DEADLINE_CUE = re.compile(r"\bsenast\b|\bsista dag\b|\bdeadline\b", re.I)
+
+
+def extract_payouts(doc: Document) -> list[Payout]:
+    """One payout per year, the first statement of each year wins (letters repeat them)."""
+    by_year: dict[int, Payout] = {}
+    for sentence in doc.sentences:
+        if not _PAYOUT_CUE.search(sentence.text):
+            continue
+        for amount in find_amounts(sentence.text):
+            match = _YEAR_AFTER.match(sentence.text[amount.end : amount.end + 40])
+            if match is None:
+                match = _YEAR_BEFORE.search(sentence.text[max(0, amount.start - 30) : amount.start])
+            if match is None:
+                continue
+            year = int(match.group("year"))
+            if year not in by_year:
+                span = doc.span(sentence.start + amount.start, sentence.start + amount.end)
+                by_year[year] = Payout(year, amount.value, span)
+    return [by_year[year] for year in sorted(by_year)]
+
+
+def extract_deadlines(doc: Document, *, default_year: int | None) -> list[Deadline]:
+    """Deadlines from sentences with 'senast' and a date; the kind from the same sentence."""
+    out: list[Deadline] = []
+    seen: set[tuple[str, str]] = set()
+    for sentence in doc.sentences:
+        if not _DEADLINE_CUE.search(sentence.text):
+            continue
+        dates = find_dates(sentence.text, default_year=default_year)
+        if not dates:
+            continue
+        for kind, pattern in _KINDS:
+            if pattern.search(sentence.text):
+                d = dates[0]
+                key = (kind, d.value.isoformat())
+                if key not in seen:
+                    seen.add(key)
+                    span = doc.span(sentence.start + d.start, sentence.start + d.end)
+                    out.append(Deadline(kind, d.value, span))
+                break
+    return out

@@ -1,0 +1,274 @@
+"""Normalise extracted document text while keeping a map back to the original characters.
+
+PDF text comes with odd spaces, typographic dashes, and lines broken mid-sentence (sometimes with
+blank lines between every line). The extractors want clean lines; the user interface wants spans
+that point into the text as it was read. ``normalise`` gives both.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_SPACE_CHARS = frozenset(
+    "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+)
+_DASH_CHARS = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
+_DROP_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
+
+_BULLET = re.compile(r"^(?:[•●◦▪‣∙·*\-–]|\d{1,2}[.)]|[a-z][.)])\s")
+_HEADING_MD = re.compile(r"^#{1,6}\s")
+_TERMINAL = re.compile(r"[.!?:;]$")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+_ATT_LEAD = re.compile(
+    r"(?:beslutar|besluta|föreslå[rs]?|föreslagit|[,;:]|samt|och)$", re.IGNORECASE
+)
+_FUNCTION_WORDS = frozenset(
+    [
+        "till",
+        "för",
+        "av",
+        "om",
+        "med",
+        "i",
+        "på",
+        "en",
+        "ett",
+        "och",
+        "att",
+        "den",
+        "det",
+        "de",
+        "från",
+        "som",
+        "vid",
+        "under",
+        "enligt",
+        "inom",
+        "mot",
+        "samt",
+        "eller",
+        "hos",
+        "genom",
+        "efter",
+        "inför",
+        "mellan",
+        "utan",
+        "än",
+        "år",
+        "senast",
+        "cirka",
+        "ca",
+    ]
+)
+_JOIN_WITH_SPACE_AFTER_HYPHEN = re.compile(r"^(?:och|eller|samt|respektive|till)\b")
+
+
+@dataclass(frozen=True)
+class NormText:
+    """Normalised text, the original, and for each normalised character its original index."""
+
+    text: str
+    original: str
+    offsets: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a normalised [start, end) range to the original text."""
+        if not self.offsets:
+            return (0, 0)
+        start = max(0, min(start, len(self.offsets) - 1))
+        last = max(start, min(end, len(self.offsets)) - 1)
+        return (self.offsets[start], self.offsets[last] + 1)
+
+
+def _clean_chars(original: str) -> tuple[list[str], list[int]]:
+    """Per-character normalisation: spaces, dashes, line ends, ligatures, combining marks."""
+    chars: list[str] = []
+    where: list[int] = []
+    skip_next = False
+    for index, char in enumerate(original):
+        if skip_next:
+            skip_next = False
+            continue
+        if char in _DROP_CHARS:
+            continue
+        if char == "\r":
+            chars.append("\n")
+            where.append(index)
+            skip_next = original[index + 1 : index + 2] == "\n"
+            continue
+        if char in ("\f", "\v", "\u2028", "\u2029", "\x85"):
+            chars.extend("\n\n")
+            where.extend((index, index))
+            continue
+        if char in _SPACE_CHARS:
+            char = " "
+        elif char in _DASH_CHARS:
+            char = "-"
+        elif char in _LIGATURES:
+            for part in unicodedata.normalize("NFKC", char):
+                chars.append(part)
+                where.append(index)
+            continue
+        elif unicodedata.combining(char) and chars:
+            composed = unicodedata.normalize("NFC", chars[-1] + char)
+            if len(composed) == 1:
+                chars[-1] = composed
+                continue
+        chars.append(char)
+        where.append(index)
+    return chars, where
+
+
+@dataclass
+class _Line:
+    text: str
+    where: list[int]
+    end: int  # original index of the line break that ended the line
+    last: str = ""  # the last physical line joined into this one
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def _split_lines(chars: list[str], where: list[int], total: int) -> list[_Line]:
+    lines: list[_Line] = []
+    buf: list[str] = []
+    pos: list[int] = []
+    for char, index in zip(chars, where, strict=True):
+        if char == "\n":
+            lines.append(_tidy(buf, pos, index))
+            buf, pos = [], []
+        else:
+            buf.append(char)
+            pos.append(index)
+    lines.append(_tidy(buf, pos, total))
+    return lines
+
+
+def _tidy(buf: list[str], pos: list[int], end: int) -> _Line:
+    """Strip, collapse runs of spaces and drop emphasis markers, keeping the offsets aligned."""
+    out: list[str] = []
+    out_pos: list[int] = []
+    for char, index in zip(buf, pos, strict=True):
+        if char == " " and (not out or out[-1] == " "):
+            continue
+        out.append(char)
+        out_pos.append(index)
+    while out and out[-1] == " ":
+        out.pop()
+        out_pos.pop()
+    text = "".join(out)
+    if "*" in text or "_" in text:
+        text, out_pos = _strip_emphasis(text, out_pos)
+    return _Line(text, out_pos, end)
+
+
+def _strip_emphasis(text: str, pos: list[int]) -> tuple[str, list[int]]:
+    keep = [True] * len(text)
+    for match in _EMPHASIS.finditer(text):
+        marker = len(match.group(1))
+        for i in range(match.start(), match.start() + marker):
+            keep[i] = False
+        for i in range(match.end() - marker, match.end()):
+            keep[i] = False
+    if all(keep):
+        return text, pos
+    return (
+        "".join(c for c, k in zip(text, keep, strict=True) if k),
+        [p for p, k in zip(pos, keep, strict=True) if k],
+    )
+
+
+def _is_structural(line: str) -> bool:
+    return bool(_BULLET.match(line) or _HEADING_MD.match(line))
+
+
+def _line_width(lines: list[_Line]) -> int:
+    lengths = sorted(len(line.text) for line in lines if not line.blank)
+    if not lengths:
+        return 0
+    return lengths[min(len(lengths) - 1, int(len(lengths) * 0.95))]
+
+
+def _joins(prev: str, nxt: str, gap: bool, width: int) -> str | None:
+    """How to join two lines: '' (no space), ' ', or None when they stay apart."""
+    if not prev or not nxt or _HEADING_MD.match(prev) or _is_structural(nxt):
+        return None
+    if nxt.lower().startswith("att ") and _ATT_LEAD.search(prev):
+        return None  # an att-clause of a resolution list starts its own line
+    if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
+        if _JOIN_WITH_SPACE_AFTER_HYPHEN.match(nxt):
+            return " "
+        return "" if (prev[-2].isupper() or prev[-2].isdigit() or nxt[0].isupper()) else "-"
+    if _TERMINAL.search(prev):
+        return None
+    first_word = nxt.split(" ", 1)[0]
+    last_word = prev.rsplit(" ", 1)[-1].lower()
+    if "@" in first_word or "@" in last_word or first_word.startswith(("www.", "http")):
+        return None  # contact lines (e-mail, web) are not prose
+    wrapped = width > 0 and len(prev) + 1 + len(first_word) > width * 0.97
+    if nxt[0].islower():
+        return " "
+    if nxt[0].isdigit() or nxt[0] in "(%":
+        # A thousands group split over two lines ("113 101" / "000 kr") also rejoins.
+        split_number = bool(re.search(r"(?<!\S)\d{1,3}$", prev) and re.match(r"\d{3}\b", nxt))
+        joinable = wrapped or last_word in _FUNCTION_WORDS or split_number
+        return " " if joinable else None
+    if last_word in _FUNCTION_WORDS and prev[-1].isalpha():
+        return " "
+    if wrapped and prev[-1].isalnum() and len(prev.split()) >= 4:
+        return " "
+    return None
+
+
+def normalise(original: str) -> NormText:
+    """Clean ``original`` into lines; paragraphs are separated by one blank line."""
+    chars, where = _clean_chars(original)
+    lines = _split_lines(chars, where, len(original))
+    width = _line_width(lines)
+    out: list[str] = []
+    out_pos: list[int] = []
+    current: _Line | None = None
+    gap = False
+
+    def flush() -> None:
+        nonlocal current
+        if current is None:
+            return
+        if out:
+            sep = "\n\n" if gap_before[0] else "\n"
+            out.append(sep)
+            out_pos.extend([current.where[0] if current.where else current.end] * len(sep))
+        out.append(current.text)
+        out_pos.extend(current.where)
+        current = None
+
+    gap_before = [False]
+    for line in lines:
+        if line.blank:
+            gap = current is not None or gap
+            continue
+        if current is not None:
+            how = _joins(current.last or current.text, line.text, gap, width)
+            if how is not None:
+                if how == "-":
+                    how = ""
+                    if not _JOIN_WITH_SPACE_AFTER_HYPHEN.match(line.text):
+                        current.text = current.text[:-1]
+                        current.where = current.where[:-1]
+                current.text += how + line.text
+                current.where += [current.end] * len(how) + line.where
+                current.end = line.end
+                current.last = line.text
+                gap = False
+                continue
+            flush()
+            gap_before[0] = gap
+        current = _Line(line.text, list(line.where), line.end, line.text)
+        gap = False
+    flush()
+    return NormText(text="".join(out), original=original, offsets=tuple(out_pos))

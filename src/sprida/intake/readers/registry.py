@@ -1,0 +1,53 @@
+"""Readers chosen by media type (after paperless-ngx's parser registry)."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from .detect import DOCX, MARKDOWN, PDF, TEXT, detect
+from .docx import read_docx
+from .errors import ReadError
+from .pdf import read_pdf
+from .result import ReadResult
+from .text import read_text
+
+Reader = Callable[[bytes], list[str]]
+
+_READERS: dict[str, Reader] = {PDF: read_pdf, DOCX: read_docx, TEXT: read_text, MARKDOWN: read_text}
+
+
+def register_reader(media_type: str, reader: Reader) -> None:
+    _READERS[media_type] = reader
+
+
+def reader_for(media_type: str) -> Reader | None:
+    return _READERS.get(media_type)
+
+
+def read_bytes(data: bytes, *, filename: str | None, max_bytes: int) -> ReadResult:
+    """Check size and type, then read ``data`` into pages of text."""
+    if not data:
+        raise ReadError("empty", "Filen är tom.", "The file is empty.")
+    if len(data) > max_bytes:
+        raise ReadError(
+            "too_large",
+            f"Filen är för stor ({_mb(len(data))}). Största tillåtna storlek är {_mb(max_bytes)}.",
+            f"The file is too large ({len(data)} bytes); the limit is {max_bytes} bytes.",
+        )
+    media_type = detect(data, filename)
+    reader = reader_for(media_type)
+    if reader is None:
+        raise ReadError(
+            "unsupported_type",
+            "Filtypen stöds inte. Ladda upp en PDF, en Word-fil (.docx) eller en textfil.",
+            f"The media type {media_type} is not supported.",
+        )
+    pages = reader(data)
+    if not any(page.strip() for page in pages):
+        raise ReadError("empty", "Filen innehåller ingen text.", "The file contains no text.")
+    return ReadResult(media_type, pages, hashlib.sha256(data).hexdigest())
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB".replace(".", ",")
