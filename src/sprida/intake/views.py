@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from sprida.core.access import actor_for, can_change, get_for_user
+from sprida.intake import services
+from sprida.intake.forms import UploadForm
+from sprida.intake.highlight import highlighted_pages
+from sprida.intake.models import Document
+from sprida.intake.pipeline import STEP_LABELS, STEP_NAMES
+from sprida.intake.selectors import documents_for_user
+
+
+def _may_upload(request: HttpRequest) -> bool:
+    actor = actor_for(request.user)
+    return actor.site_admin or actor.is_national or bool(actor.orgs(2))
+
+
+@login_required
+def documents(request: HttpRequest) -> HttpResponse:
+    form = UploadForm()
+    results: list[dict[str, object]] = []
+    if request.method == "POST":
+        if not _may_upload(request):
+            messages.error(
+                request, _("Du behöver vara redaktör i en organisation för att ladda upp dokument.")
+            )
+            return redirect("intake:documents")
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            for upload in form.cleaned_data["documents"]:
+                try:
+                    received = services.document_receive(
+                        by=request.user, name=upload.name, data=upload.read()
+                    )
+                except services.ReadError as error:
+                    results.append({"name": upload.name, "ok": False, "message": error.message_sv})
+                    continue
+                results.append(
+                    {
+                        "name": upload.name,
+                        "ok": True,
+                        "document": received.document,
+                        "duplicate": received.duplicate,
+                    }
+                )
+    context = {
+        "form": form,
+        "results": results,
+        "documents": documents_for_user(user=request.user)[:200],
+        "may_upload": _may_upload(request),
+    }
+    return render(request, "intake/documents.html", context)
+
+
+def _steps(document: Document) -> list[dict[str, object]]:
+    by_name = {s["name"]: s for s in document.steps}
+    return [
+        {
+            "name": name,
+            "label": STEP_LABELS[name],
+            "status": by_name.get(name, {}).get("status", "waiting"),
+            "message": by_name.get(name, {}).get("message", ""),
+        }
+        for name in STEP_NAMES
+    ]
+
+
+@login_required
+def document(request: HttpRequest, pk: int) -> HttpResponse:
+    doc = get_for_user(Document.objects.select_related("owner", "region"), request.user, pk=pk)
+    proposal = getattr(doc, "proposal", None)
+    context = {
+        "document": doc,
+        "steps": _steps(doc),
+        "proposal": proposal,
+        "pages": highlighted_pages(doc, proposal.spans if proposal else []),
+        "may_change": can_change(request.user, doc),
+    }
+    return render(request, "intake/document.html", context)
+
+
+@login_required
+def progress(request: HttpRequest, pk: int) -> HttpResponse:
+    doc = get_for_user(Document.objects.all(), request.user, pk=pk)
+    response = render(request, "intake/_progress.html", {"document": doc, "steps": _steps(doc)})
+    if doc.is_finished and request.headers.get("HX-Request"):
+        response["HX-Refresh"] = "true"  # show the proposal once the pipeline is done
+    return response
+
+
+@login_required
+def original(request: HttpRequest, pk: int) -> FileResponse:
+    doc = get_for_user(Document.objects.all(), request.user, pk=pk)
+    return FileResponse(
+        doc.original.open("rb"),
+        as_attachment=True,
+        filename=doc.original_name,
+        content_type=doc.media_type,
+    )
+
+
+@login_required
+@require_POST
+def reprocess(request: HttpRequest, pk: int) -> HttpResponse:
+    doc = get_for_user(Document.objects.all(), request.user, "change", pk=pk)
+    services.document_reprocess(by=request.user, document=doc)
+    messages.success(request, _("Dokumentet tolkas på nytt."))
+    return redirect("intake:document", pk=doc.pk)
