@@ -60,7 +60,7 @@ def test_find_regions_spans_and_order() -> None:
     )
     hits = find_regions(text)
     assert [region.slug for region, _, _ in hits] == ["orebro", "jamtland-harjedalen"]
-    region, start, end = hits[0]
+    _, start, end = hits[0]
     assert text[start:end] == "Region Örebro läns"
     assert text[hits[1][1] : hits[1][2]] == "Regionen Jämtland Härjedalen"
 

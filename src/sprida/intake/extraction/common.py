@@ -21,7 +21,7 @@ _DATE_ONLY = re.compile(
 _SKIP_TITLE = re.compile(
     r"^(?:(?:tjänsteskrivelse|protokollsutdrag|protokoll|utdrag|beslut|promemoria|pm|bilaga|"
     r"kallelse|föredragningslista|missiv)\b\W*(?:\d{4}-\d\d-\d\d)?$|sida \d+|\d+ \(\d+\)|dnr\b|"
-    r"diarienummer|datum|§\s*\d+\s*$)",
+    r"diarienummer|datum|§\s*\d+\s*$|[\w ]{2,25}:\s)",
     re.I,
 )
 _PARAGRAPH_PREFIX = re.compile(r"^§\s*\d+\s*")
@@ -83,10 +83,10 @@ def extract_regions(doc: Document, central_role: str) -> list[RegionMention]:
     if not first:
         # No name in the text: e-mail domains (name@regionorebrolan.se) still tell the region.
         for match in _EMAIL.finditer(doc.text):
-            region = region_for_domain(match.group(1))
-            if region is not None:
-                counts[region.slug] += 1
-                first.setdefault(region.slug, (region, match.start(1), match.end(1)))
+            by_domain = region_for_domain(match.group(1))
+            if by_domain is not None:
+                counts[by_domain.slug] += 1
+                first.setdefault(by_domain.slug, (by_domain, match.start(1), match.end(1)))
     order = sorted(first, key=lambda slug: (-counts[slug], first[slug][1]))
     out = []
     for rank, slug in enumerate(order):

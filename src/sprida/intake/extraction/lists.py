@@ -70,11 +70,12 @@ def _item(doc: Document, lines: list[Line], intro: Line | None) -> ListItem:
 _LIST_SEPARATOR = re.compile(r",\s+(?:samt\s+|och\s+)?|(?<!-)\s+(?:och|samt|eller)\s+(?!\w+-\s)")
 
 
-def split_prose_list(text: str) -> list[tuple[str, int, int]]:
+def split_prose_list(text: str, *, split_pair: bool = False) -> list[tuple[str, int, int]]:
     """Items of a list written in prose with their spans relative to ``text``.
 
     Commas inside parentheses do not split. "och" splits only in the last comma segment,
-    and only when the list has commas (so "process och plattform" stays one item).
+    and only when the list has commas or ``split_pair`` says the text names several items
+    (so "process och plattform" stays one item).
     """
     parts: list[tuple[str, int, int]] = []
     depth = 0
@@ -99,7 +100,7 @@ def split_prose_list(text: str) -> list[tuple[str, int, int]]:
         lead = re.match(r"\s*(?:samt|och)\s+", segment)
         if lead:
             pieces = [(segment[lead.end() :], lead.end())]
-        if last and len(segments) > 1:
+        if last and (len(segments) > 1 or split_pair):
             piece, offset = pieces[0]
             split = _last_conjunction(piece)
             if split is not None:

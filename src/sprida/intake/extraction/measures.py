@@ -51,6 +51,8 @@ _PARTIAL_REJECT = re.compile(
     r"[^.]*?\b(?:för|till)\s+(?P<what>.+?)\s+avslås",
     re.I,
 )
+# The next sentence speaks of several measures: "A och B" is then two items, not one.
+_PLURAL = re.compile(r"\båtgärderna\b|\bdessa åtgärder\b|\bbåda\b|\bde två\b", re.I)
 _PROSE_GRANT = re.compile(
     r"^(?:Bidrag|Medel)\s+(?:för|till)\s+(?P<what>.+?)\s+beviljas\s+med\s+", re.I
 )
@@ -221,8 +223,9 @@ def _prose_rejections(doc: Document, known: list[Measure]) -> list[Measure]:
         group = "list" if match.group("list") else "one"
         base = sentence.start + match.start(group)
         amounts = find_amounts(sentence.text)
+        plural = index + 1 < len(sentences) and bool(_PLURAL.search(sentences[index + 1].text))
         parts = (
-            split_prose_list(match.group(group))
+            split_prose_list(match.group(group), split_pair=plural)
             if group == "list"
             else [(match.group(group), 0, len(match.group(group)))]
         )

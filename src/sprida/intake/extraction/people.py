@@ -37,6 +37,9 @@ _SIGNATURE_CUES = re.compile(
     r"|[A-ZÅÄÖ]{4,}(?:\s[A-ZÅÄÖ]+)*)$",
     re.IGNORECASE,
 )
+_ROLE_LABEL = re.compile(
+    r"^(?:ordförande|vice ordförande|justerare|justerande|sekreterare|vid protokollet)$", re.I
+)
 _NOT_NAMES = re.compile(
     r"\b(?:Region|Regionen|Regionstyrelsen|Kammarkollegiet|Sverige|Sveriges|Bilaga|Beslut|"
     r"Protokoll|Ansökan|Datum|Diarienummer|Sida|Enligt|Hälso|Delegationen)\b"
@@ -78,9 +81,13 @@ def find_people(doc: Document) -> list[PersonHit]:
         nxt = doc.next_line(line)
         prev = lines[line.index - 1] if line.index > 0 else None
         title = _title_line(nxt)
+        label = _ROLE_LABEL.match(prev.text.strip()) if prev is not None else None
+        if label:
+            # Protocol signatures put the role above the name: "Justerare" / "Karin Berg".
+            title = "Sekreterare" if label.group(0).lower() == "vid protokollet" else label.group(0)
         contact = nxt is not None and bool(re.search(r"@|\d{2,3}[- ]\d", nxt.text))
         signed = prev is not None and bool(_SIGNATURE_CUES.match(prev.text.strip()))
-        if title or contact or signed or line.index in header:
+        if title or contact or signed or label or line.index in header:
             hits.append(PersonHit(text, title, line.content_start, line.content_start + len(text)))
     for match in _CUE_RE.finditer(doc.text):
         name = match.group("name")

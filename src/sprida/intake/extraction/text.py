@@ -220,7 +220,10 @@ def _joins(prev: str, nxt: str, gap: bool, width: int) -> str | None:
         return " " if joinable else None
     if last_word in _FUNCTION_WORDS and prev[-1].isalpha():
         return " "
-    if wrapped and prev[-1].isalnum() and len(prev.split()) >= 4:
+    # A wrapped line's continuation is prose: it ends a sentence or runs on. A short
+    # unpunctuated line after a full one is a heading ("Beslutsunderlag"), not a continuation.
+    prose_next = bool(_TERMINAL.search(nxt)) or len(nxt.split()) >= 4
+    if wrapped and prev[-1].isalnum() and len(prev.split()) >= 4 and prose_next:
         return " "
     return None
 

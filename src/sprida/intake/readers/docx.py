@@ -16,6 +16,8 @@ _LIST_STYLE = re.compile(r"list|lista|bullet|punkt", re.I)
 def read_docx(data: bytes) -> list[str]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
@@ -30,9 +32,9 @@ def read_docx(data: bytes) -> list[str]:
     for child in body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            lines.append(_paragraph_line(docx.text.paragraph.Paragraph(child, document)))
+            lines.append(_paragraph_line(Paragraph(child, document)))
         elif tag == "tbl":
-            table = docx.table.Table(child, document)
+            table = Table(child, document)
             for row in table.rows:
                 cells = [cell.text.strip() for cell in row.cells]
                 # Merged cells repeat; keep each distinct text once, in order.

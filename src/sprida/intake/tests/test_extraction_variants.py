@@ -1,0 +1,122 @@
+"""Documents unlike the seeds: a protocol excerpt, a fully granted and a fully rejected decision,
+and a memo for a region applying alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sprida.intake.extract_file import extract_path
+
+VARIANTS = Path(__file__).resolve().parent / "fixtures" / "variants"
+
+
+def extract(name: str) -> dict[str, Any]:
+    return extract_path(VARIANTS / name, max_bytes=1_000_000)
+
+
+def titles(got: dict[str, Any]) -> list[str]:
+    return [m["title"] for m in got["measures"]]
+
+
+def test_protocol_excerpt() -> None:
+    got = extract("protocol_excerpt.txt")
+    assert got["document_type"] == "protocol_excerpt"
+    assert got["title"] == "Ansökan om statsbidrag för effektivare hälso- och sjukvård"
+    assert got["meeting"] == {
+        "body": "Regionstyrelsens arbetsutskott",
+        "paragraphs": ["107"],
+        "place": "Regionens hus, Örebro",
+    }
+    assert got["dates"]["meeting"] == "2025-06-03"
+    assert got["case_numbers"] == ["RS 2025/812"]
+    assert got["regions"][0]["name"] == "Region Värmland"
+    assert got["application"]["applied_sek"] == 24_500_000
+    # The "Beslutsunderlag" list is not a list of measures.
+    assert titles(got) == [
+        "Digital triagering i primärvården",
+        "Införande av AI-stöd för bilddiagnostik inom mammografi",
+        "Automatiserad schemaläggning inom slutenvården",
+    ]
+    assert got["resolutions"] == [
+        "att ansöka om statsbidrag enligt ärendebeskrivningen",
+        "att uppdra åt regiondirektören att underteckna ansökan",
+        "att förklara paragrafen omedelbart justerad",
+    ]
+    people = {p["name"]: p["title"] for p in got["people"]}
+    assert people == {
+        "Lars Holm": "Ordförande",
+        "Karin Berg": "Justerare",
+        "Eva Strand": "Sekreterare",
+    }
+
+
+def test_fully_granted_decision() -> None:
+    got = extract("decision_granted.txt")
+    assert got["document_type"] == "decision"
+    assert got["regions"][0] == {
+        "name": "Region Skåne",
+        "org_number": "232100-0255",
+        "role": "applicant",
+    }
+    assert got["decision"] == {
+        "outcome": "granted",
+        "applied_sek": 12_400_000,
+        "granted_sek": 12_400_000,
+        "rejected_sek": 0,
+        "appealable": False,
+    }
+    assert [(m["outcome"], m["granted_sek"]) for m in got["measures"]] == [
+        ("granted", 7_400_000),
+        ("granted", 5_000_000),
+    ]
+    assert [p["year"] for p in got["payouts"]] == [2025, 2026, 2027]
+    assert {d["kind"] for d in got["deadlines"]} == {
+        "implementation",
+        "progress_report",
+        "final_report",
+    }
+    assert got["dates"] == {
+        "document": None,
+        "meeting": None,
+        "decision": "2025-11-11",
+        "application_submitted": "2025-06-10",
+    }
+    assert got["warnings"] == []
+
+
+def test_fully_rejected_decision() -> None:
+    got = extract("decision_rejected.txt")
+    assert got["decision"]["outcome"] == "rejected"
+    assert got["decision"]["granted_sek"] == 0
+    assert got["decision"]["rejected_sek"] == 8_250_000
+    assert got["regions"][0]["name"] == "Region Gotland"
+    assert titles(got) == ["Införande av en ny journalplattform", "Utbildning i lean"]
+    assert all(m["outcome"] == "rejected" and m["granted_sek"] == 0 for m in got["measures"])
+
+
+def test_memo_applying_alone() -> None:
+    got = extract("memo_alone.txt")
+    assert got["document_type"] == "application_memo"
+    assert got["regions"][0]["role"] == "applicant"
+    assert got["application"] == {
+        "joint": False,
+        "participating_regions": None,
+        "applied_sek": 6_200_000,
+    }
+    assert got["dates"]["document"] == "2025-05-12"
+    assert got["meeting"]["body"] == "Hälso- och sjukvårdsnämnden"
+    assert len(got["measures"]) == 3
+    assert got["people"] == [{"name": "Anna Svensson", "title": "Hälso- och sjukvårdsdirektör"}]
+
+
+def test_region_from_email_domain_when_not_named(tmp_path: Path) -> None:
+    path = tmp_path / "memo.txt"
+    path.write_text(
+        "Tjänsteskrivelse\n2025-05-12\n\nAnsökan om statsbidrag för digitala vårdmöten\n\n"
+        "Förslag till beslut\nNämnden föreslås besluta att ansöka om 2 mkr.\n\n"
+        "Per Olsson\nUtvecklingsdirektör\nper.olsson@regionorebrolan.se\n",
+        encoding="utf-8",
+    )
+    got = extract_path(path, max_bytes=100_000)
+    assert got["regions"][0]["name"] == "Region Örebro län"
