@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from .document import Document
 
@@ -27,7 +26,7 @@ _CUES: dict[str, list[tuple[re.Pattern[str], int, int]]] = {
     ],
     "application_memo": [
         (re.compile(r"\btjänsteskrivelse\b|\bföredragnings-?pm\b|\bpromemoria\b", re.I), 6, 2),
-        (re.compile(r"\bförslag till beslut\b|\b\w+ens förslag\b", re.I), 3, 3),
+        (re.compile(r"\bförslag till beslut\b|ens förslag\b", re.I), 3, 3),
         (re.compile(r"\bärendebeskrivning\b|\bbeslutsunderlag\b|\bsammanfattning\b", re.I), 3, 2),
         (re.compile(r"\bansökan\b|\bansöka\b", re.I), 3, 1),
         (re.compile(r"\bi tjänsten\b|\butdrag till\b|\bskickas till\b", re.I), 2, 2),
@@ -43,18 +42,23 @@ _CUES: dict[str, list[tuple[re.Pattern[str], int, int]]] = {
 }
 
 
-def _count(pattern: re.Pattern[str], texts: Iterable[str]) -> int:
-    return sum(1 for text in texts if pattern.search(text))
+def _count(pattern: re.Pattern[str], text: str, limit: int) -> int:
+    count = 0
+    for _ in pattern.finditer(text):
+        count += 1
+        if count >= limit:
+            break
+    return count
 
 
 def classify_scores(doc: Document) -> dict[str, int]:
-    header = [line.content for line in doc.lines[:8]]
-    body = [line.content for line in doc.lines[8:]]
+    header = "\n".join(line.content for line in doc.lines[:8])
+    body = "\n".join(line.content for line in doc.lines[8:])
     scores = dict.fromkeys(DOCUMENT_TYPES, 0)
     for kind, cues in _CUES.items():
         for pattern, head_weight, body_weight in cues:
-            scores[kind] += head_weight * min(1, _count(pattern, header))
-            scores[kind] += body_weight * min(2, _count(pattern, body))
+            scores[kind] += head_weight * _count(pattern, header, 1)
+            scores[kind] += body_weight * _count(pattern, body, 2)
     return scores
 
 

@@ -8,7 +8,6 @@ from datetime import date
 
 from sprida.core.regionnames import RegionRef, find_regions, region_for_domain
 
-from .amounts import find_amounts
 from .dates import find_dates
 from .document import Document, Line
 from .identifiers import find_case_numbers, find_sfs_numbers
@@ -111,7 +110,7 @@ def extract_programme(doc: Document) -> Programme | None:
     for sentence in doc.sentences:
         if not _BUDGET_CONTEXT.search(sentence.text):
             continue
-        for amount in find_amounts(sentence.text):
+        for amount in doc.amounts(sentence):
             if amount.value >= 1_000_000 and _PER_YEAR.match(sentence.text[amount.end :]):
                 start = sentence.start + amount.start
                 budget = Found(amount.value, doc.span(start, sentence.start + amount.end))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .amounts import AmountMatch, find_amounts
+from .amounts import AmountMatch
 from .common import date_in
 from .document import Document
 from .lists import bullet_lists
@@ -49,12 +49,13 @@ def _first_amount(
 ) -> Found[int] | None:
     candidates: list[tuple[int, AmountMatch, int]] = []
     for sentence in doc.sentences:
-        if any(a <= sentence.start < b for a, b in skip):
+        amounts = doc.amounts(sentence)
+        if not amounts or any(a <= sentence.start < b for a, b in skip):
             continue
         if sentence.text.startswith("Regionerna"):
             continue  # totals for all regions, not this application
-        for amount in find_amounts(sentence.text):
-            if cue.search(sentence.text[: amount.start]):
+        for amount in amounts:
+            if cue.search(sentence.text[max(0, amount.start - 160) : amount.start]):
                 rank = 0 if prefer and prefer in sentence.text else 1
                 candidates.append((rank, amount, sentence.start))
                 break

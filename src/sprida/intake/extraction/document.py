@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cached_property
 
+from .amounts import AmountMatch, find_amounts
 from .text import NormText, normalise
 
 BULLET_RE = re.compile(r"^(?:[•●◦▪‣∙·*\-–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
@@ -126,6 +126,15 @@ class Document:
     def sentences(self) -> list[Sentence]:
         return list(split_sentences(self.text, 0))
 
+    def amounts(self, sentence: Sentence) -> list[AmountMatch]:
+        """Amounts in a sentence (positions relative to it), computed once per sentence."""
+        key = f"amounts:{sentence.start}"
+        found = self.cache.get(key)
+        if found is None:
+            found = find_amounts(sentence.text)
+            self.cache[key] = found
+        return found  # type: ignore[return-value]
+
     def sentences_in(self, start: int, end: int) -> list[Sentence]:
         return [s for s in self.sentences if s.start >= start and s.end <= end]
 
@@ -137,12 +146,6 @@ class Document:
                 break
             out.append(line)
         return out
-
-    def default_year(self) -> int | None:
-        return self.context_year
-
-    def date_context(self, year: int | None) -> None:
-        self.context_year = year
 
 
 def split_sentences(text: str, offset: int) -> Iterator[Sentence]:
@@ -164,7 +167,3 @@ def split_sentences(text: str, offset: int) -> Iterator[Sentence]:
         yield Sentence(
             piece.strip(), offset + start + lead, offset + start + lead + len(piece.strip())
         )
-
-
-def iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None

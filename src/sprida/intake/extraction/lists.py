@@ -79,7 +79,6 @@ def split_prose_list(text: str, *, split_pair: bool = False) -> list[tuple[str, 
     """
     parts: list[tuple[str, int, int]] = []
     depth = 0
-    start = 0
     commas: list[int] = []
     for index, char in enumerate(text):
         if char == "(":
@@ -111,8 +110,6 @@ def split_prose_list(text: str, *, split_pair: bool = False) -> list[tuple[str, 
             if stripped:
                 begin = seg_start + offset + piece.find(stripped)
                 parts.append((stripped, begin, begin + len(stripped)))
-        start = seg_end
-    del start, depth
     return parts
 
 

@@ -212,6 +212,9 @@ def _prose_rejections(doc: Document, known: list[Measure]) -> list[Measure]:
     out: list[Measure] = []
     sentences = doc.sentences
     for index, sentence in enumerate(sentences):
+        lowered = sentence.text.lower()
+        if "avsl" not in lowered and " inte " not in lowered:
+            continue  # cheap filter before the costly patterns
         partial = _PARTIAL_REJECT.search(sentence.text)
         if partial:
             _apply_partial(doc, sentence.text, sentence.start, partial.group("what"), known)
@@ -222,7 +225,7 @@ def _prose_rejections(doc: Document, known: list[Measure]) -> list[Measure]:
         reason = _reason(doc, sentences, index)
         group = "list" if match.group("list") else "one"
         base = sentence.start + match.start(group)
-        amounts = find_amounts(sentence.text)
+        amounts = doc.amounts(sentence)
         plural = index + 1 < len(sentences) and bool(_PLURAL.search(sentences[index + 1].text))
         parts = (
             split_prose_list(match.group(group), split_pair=plural)

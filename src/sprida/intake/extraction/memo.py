@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .amounts import find_amounts
 from .common import acting_body, header_body, header_date
 from .document import Document
 from .measures import memo_measures
@@ -54,7 +53,7 @@ def extract_application(doc: Document, result: ExtractionResult) -> Application:
         span = doc.span(*alone.span()) if alone else None
         application.joint = Found(False, span)
     for sentence in doc.sentences:
-        for amount in find_amounts(sentence.text):
+        for amount in doc.amounts(sentence):
             if _APPLY_CUE.search(sentence.text[: amount.start]) and not _PER_YEAR.match(
                 sentence.text[amount.end :]
             ):

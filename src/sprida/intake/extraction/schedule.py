@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from .amounts import find_amounts
 from .dates import find_dates
 from .document import Document
 from .result import Deadline, Payout
@@ -42,7 +41,7 @@ def extract_payouts(doc: Document) -> list[Payout]:
     for sentence in doc.sentences:
         if not _PAYOUT_CUE.search(sentence.text):
             continue
-        for amount in find_amounts(sentence.text):
+        for amount in doc.amounts(sentence):
             match = _YEAR_AFTER.match(sentence.text[amount.end : amount.end + 40])
             if match is None:
                 match = _YEAR_BEFORE.search(sentence.text[max(0, amount.start - 30) : amount.start])

@@ -83,43 +83,49 @@ class NormText:
         return (self.offsets[start], self.offsets[last] + 1)
 
 
-def _clean_chars(original: str) -> tuple[list[str], list[int]]:
-    """Per-character normalisation: spaces, dashes, line ends, ligatures, combining marks."""
-    chars: list[str] = []
+# Characters that change length or need context; everything else maps one to one.
+_SPECIAL = re.compile(
+    "\r\n?|[\f\v\u2028\u2029\x85" + "".join(_DROP_CHARS) + "".join(_LIGATURES) + "]|[\u0300-\u036f]"
+)
+_ONE_TO_ONE = str.maketrans({**dict.fromkeys(_SPACE_CHARS, " "), **dict.fromkeys(_DASH_CHARS, "-")})
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _clean_chars(original: str) -> tuple[str, list[int]]:
+    """Normalise spaces, dashes, line ends, ligatures and combining marks; chunk-wise for speed."""
+    translated = original.translate(_ONE_TO_ONE)
+    parts: list[str] = []
     where: list[int] = []
-    skip_next = False
-    for index, char in enumerate(original):
-        if skip_next:
-            skip_next = False
-            continue
-        if char in _DROP_CHARS:
-            continue
-        if char == "\r":
-            chars.append("\n")
+    done = 0
+    for match in _SPECIAL.finditer(translated):
+        index = match.start()
+        parts.append(translated[done:index])
+        where.extend(range(done, index))
+        done = match.end()
+        token = match.group(0)
+        if token[0] == "\r":
+            parts.append("\n")
             where.append(index)
-            skip_next = original[index + 1 : index + 2] == "\n"
-            continue
-        if char in ("\f", "\v", "\u2028", "\u2029", "\x85"):
-            chars.extend("\n\n")
+        elif token in ("\f", "\v", "\u2028", "\u2029", "\x85"):
+            parts.append("\n\n")
             where.extend((index, index))
+        elif token in _DROP_CHARS:
             continue
-        if char in _SPACE_CHARS:
-            char = " "
-        elif char in _DASH_CHARS:
-            char = "-"
-        elif char in _LIGATURES:
-            for part in unicodedata.normalize("NFKC", char):
-                chars.append(part)
-                where.append(index)
-            continue
-        elif unicodedata.combining(char) and chars:
-            composed = unicodedata.normalize("NFC", chars[-1] + char)
+        elif token in _LIGATURES:
+            expanded = unicodedata.normalize("NFKC", token)
+            parts.append(expanded)
+            where.extend([index] * len(expanded))
+        else:  # a combining mark: compose it with the character before when possible
+            before = parts[-1][-1:] if parts and parts[-1] else ""
+            composed = unicodedata.normalize("NFC", before + token) if before else ""
             if len(composed) == 1:
-                chars[-1] = composed
-                continue
-        chars.append(char)
-        where.append(index)
-    return chars, where
+                parts[-1] = parts[-1][:-1] + composed
+            else:
+                parts.append(token)
+                where.append(index)
+    parts.append(translated[done:])
+    where.extend(range(done, len(translated)))
+    return "".join(parts), where
 
 
 @dataclass
@@ -134,34 +140,30 @@ class _Line:
         return not self.text
 
 
-def _split_lines(chars: list[str], where: list[int], total: int) -> list[_Line]:
+def _split_lines(chars: str, where: list[int], total: int) -> list[_Line]:
     lines: list[_Line] = []
-    buf: list[str] = []
-    pos: list[int] = []
-    for char, index in zip(chars, where, strict=True):
-        if char == "\n":
-            lines.append(_tidy(buf, pos, index))
-            buf, pos = [], []
-        else:
-            buf.append(char)
-            pos.append(index)
-    lines.append(_tidy(buf, pos, total))
+    start = 0
+    for raw in chars.split("\n"):
+        stop = start + len(raw)
+        end = where[stop] if stop < len(where) else total
+        lines.append(_tidy(raw, where[start:stop], end))
+        start = stop + 1
     return lines
 
 
-def _tidy(buf: list[str], pos: list[int], end: int) -> _Line:
+def _tidy(raw: str, pos: list[int], end: int) -> _Line:
     """Strip, collapse runs of spaces and drop emphasis markers, keeping the offsets aligned."""
-    out: list[str] = []
-    out_pos: list[int] = []
-    for char, index in zip(buf, pos, strict=True):
-        if char == " " and (not out or out[-1] == " "):
-            continue
-        out.append(char)
-        out_pos.append(index)
-    while out and out[-1] == " ":
-        out.pop()
-        out_pos.pop()
-    text = "".join(out)
+    if raw and raw[0] != " " and raw[-1] != " " and "  " not in raw:
+        text, out_pos = raw, pos
+    else:
+        pieces: list[str] = []
+        out_pos = []
+        for match in _NON_SPACE.finditer(raw):
+            if pieces:
+                out_pos.append(pos[match.start() - 1])
+            pieces.append(match.group(0))
+            out_pos.extend(pos[match.start() : match.end()])
+        text = " ".join(pieces)
     if "*" in text or "_" in text:
         text, out_pos = _strip_emphasis(text, out_pos)
     return _Line(text, out_pos, end)
