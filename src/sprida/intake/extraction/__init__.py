@@ -10,6 +10,7 @@ from .classify import classify
 from .common import (
     context_year,
     extract_case_numbers,
+    extract_issuer,
     extract_people,
     extract_programme,
     extract_regions,
@@ -55,6 +56,7 @@ def extract_text(text: str, *, source: dict[str, Any]) -> ExtractionResult:
     role = _central_role(result.document_type, result)
     if result.regions:
         result.regions[0].role = role
+    result.issuer = extract_issuer(doc, result.document_type, result.regions)
     result.payouts = extract_payouts(doc)
     result.deadlines = extract_deadlines(doc, default_year=doc.context_year)
     result.warnings = check_result(result)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 from sprida.core.regionnames import RegionRef, find_regions, region_for_domain
 
@@ -12,7 +15,7 @@ from .dates import find_dates
 from .document import Document, Line
 from .identifiers import find_case_numbers, find_sfs_numbers
 from .people import find_people
-from .result import Found, Person, Programme, RegionMention
+from .result import Found, Organisation, Person, Programme, RegionMention
 
 _DATE_ONLY = re.compile(
     r"^(?:datum:?\s*)?[\w ]{0,20}?,?\s*(?:\d{4}-\d\d-\d\d|\d{1,2} \w+ \d{4})$", re.I
@@ -192,3 +195,34 @@ def acting_body(
     if match is None:
         return None
     return Found(match.group(1), doc.span(match.start(1), match.end(1)))
+
+
+_NATIONAL_BODIES = Path(__file__).resolve().parents[2] / "core" / "data" / "national-bodies.csv"
+
+
+@cache
+def _national_bodies() -> tuple[tuple[re.Pattern[str], str, str], ...]:
+    """(pattern, name, org number) for each national body; the pattern matches the short name
+    in parentheses or the full name, e.g. 'Effektivitetsdelegationen' or 'SKR'."""
+    out = []
+    with _NATIONAL_BODIES.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names = [row["name"], *re.findall(r"\(([^)]+)\)", row["name"])]
+            names = [re.sub(r"\s*\([^)]*\)", "", n).strip() for n in names]
+            alternatives = "|".join(re.escape(n) for n in names if n)
+            out.append((re.compile(rf"\b(?:{alternatives})\b"), row["name"], row["org_number"]))
+    return tuple(out)
+
+
+def extract_issuer(
+    doc: Document, document_type: str, regions: list[RegionMention]
+) -> Organisation | None:
+    """A decision is issued by the national body that decides; other documents by the region."""
+    if document_type == "decision":
+        for pattern, name, org_number in _national_bodies():
+            if match := pattern.search(doc.text):
+                return Organisation(name, org_number, doc.span(*match.span()))
+    if regions and regions[0].role in ("author", "applicant") and document_type != "decision":
+        central = regions[0]
+        return Organisation(central.name, central.org_number, central.span)
+    return None
