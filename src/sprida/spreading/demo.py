@@ -1,0 +1,1 @@
+from sprida.core import demo  # noqa: F401
