@@ -1,4 +1,27 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from sprida.effects.views import overview, records, reports
 
 app_name = "effects"
-urlpatterns: list = []
+urlpatterns = [
+    path("", overview.overview, name="overview"),
+    path("nationellt/", overview.national, name="national"),
+    path("atgard/<int:pk>/", records.measure_detail, name="measure"),
+    path("atgard/<int:pk>/status/", records.status_add, name="status_add"),
+    path("atgard/<int:pk>/indikator/ny/", records.indicator_add, name="indicator_add"),
+    path("atgard/<int:pk>/effekt/", records.effect_add, name="effect_add"),
+    path("atgard/<int:pk>/kostnad/", records.cost_add, name="cost_add"),
+    path("kostnad/<int:pk>/underlag/", records.cost_document_add, name="cost_document_add"),
+    path("underlag/<int:pk>/", records.cost_document_download, name="cost_document"),
+    path("indikator/<int:pk>/", records.indicator_detail, name="indicator"),
+    path("indikator/<int:pk>/andra/", records.indicator_edit, name="indicator_edit"),
+    path("indikator/<int:pk>/matvarde/", records.measurement_add, name="measurement_add"),
+    path("indikator/<int:pk>/import/", records.measurement_import, name="measurement_import"),
+    path("indikator/<int:pk>/matvarden.csv", records.measurement_template, name="measurement_csv"),
+    path("beslut/<int:decision_pk>/redovisning/", reports.report_start, name="report_start"),
+    path("redovisning/<int:pk>/", reports.report_detail, name="report"),
+    path("redovisning/<int:pk>/lamna-in/", reports.report_submit, name="report_submit"),
+    path("redovisning/<int:pk>/ratta/", reports.report_correct, name="report_correct"),
+    path("redovisning/<int:pk>/utskrift/", reports.report_print, name="report_print"),
+    path("redovisning/<int:pk>/<str:fmt>/", reports.report_download, name="report_download"),
+]

@@ -1,0 +1,99 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from sprida.effects.models import (
+    Cost,
+    CostDocument,
+    ImplementationStatus,
+    Indicator,
+    Measurement,
+    QualitativeEffect,
+    Report,
+    ReportSection,
+)
+
+
+@admin.register(ImplementationStatus)
+class ImplementationStatusAdmin(SimpleHistoryAdmin):
+    list_display = ["measure", "stage", "status_on", "is_demo"]
+    list_filter = ["stage", "is_demo"]
+    search_fields = ["measure__title", "comment", "units"]
+    raw_id_fields = ["measure", "entered_by"]
+
+
+class MeasurementInline(admin.TabularInline):
+    model = Measurement
+    extra = 0
+    raw_id_fields = ["entered_by"]
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "measure", "unit", "direction", "baseline_value", "target_value"]
+    list_filter = ["direction", "benefit_type", "frequency", "is_demo"]
+    search_fields = ["name", "measure__title", "kolada_kpi"]
+    raw_id_fields = ["measure"]
+    inlines = [MeasurementInline]
+
+
+@admin.register(Measurement)
+class MeasurementAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "period", "value", "entered_by"]
+    list_filter = ["is_demo"]
+    search_fields = ["indicator__name", "comment"]
+    raw_id_fields = ["indicator", "entered_by"]
+
+
+@admin.register(QualitativeEffect)
+class QualitativeEffectAdmin(SimpleHistoryAdmin):
+    list_display = ["measure", "category", "observed_on", "source"]
+    list_filter = ["category", "is_demo"]
+    search_fields = ["statement", "source", "measure__title"]
+    raw_id_fields = ["measure", "entered_by"]
+
+
+class CostDocumentInline(admin.TabularInline):
+    model = CostDocument
+    extra = 0
+    raw_id_fields = ["uploaded_by"]
+
+
+@admin.register(Cost)
+class CostAdmin(SimpleHistoryAdmin):
+    list_display = ["measure", "year", "kind", "description", "amount_sek"]
+    list_filter = ["year", "kind", "is_demo"]
+    search_fields = ["description", "measure__title"]
+    raw_id_fields = ["measure", "entered_by"]
+    inlines = [CostDocumentInline]
+
+
+@admin.register(CostDocument)
+class CostDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "cost", "content_type", "size_bytes", "uploaded_at"]
+    search_fields = ["name"]
+    raw_id_fields = ["cost", "uploaded_by"]
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    """Read-only once submitted: the model refuses changes, so the admin does not offer them."""
+
+    list_display = ["decision", "kind", "version", "status", "submitted_at", "is_demo"]
+    list_filter = ["kind", "status", "is_demo"]
+    raw_id_fields = ["decision", "corrects", "created_by", "submitted_by"]
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and obj.is_submitted:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.is_submitted:
+            return False
+        return super().has_delete_permission(request, obj)
+
+
+@admin.register(ReportSection)
+class ReportSectionAdmin(SimpleHistoryAdmin):
+    list_display = ["report", "measure"]
+    raw_id_fields = ["report", "measure"]

@@ -1,0 +1,405 @@
+"""The report out as DOCX (to send) and XLSX (the figures, to check and reuse)."""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.shared import Pt
+from docx.table import Table
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from sprida.core.formats import format_sek
+from sprida.effects.content import IndicatorBlock, MeasureBlock, ReportContent
+from sprida.effects.numbers import format_decimal
+
+NOT_WRITTEN = "[Ej ifyllt – skrivs av regionen]"
+
+
+def export_filename(content: ReportContent, region_slug: str, fmt: str) -> str:
+    kind = "delredovisning" if content.kind == "progress" else "slutredovisning"
+    return f"{kind}-{region_slug}-{content.decided_on:%Y}-v{content.version}.{fmt}"
+
+
+def _signed_sek(value: int) -> str:
+    sign = "+" if value > 0 else "\u2212" if value < 0 else ""
+    return f"{sign}{format_sek(abs(value))}"
+
+
+# DOCX ------------------------------------------------------------------------------------------
+
+
+def _table(document: object, header: list[str], rows: list[list[str]], numeric: set[int]) -> Table:
+    table = document.add_table(rows=1, cols=len(header))  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    for index, text in enumerate(header):
+        cell = table.rows[0].cells[index]
+        cell.text = text
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for index, text in enumerate(row):
+            cells[index].text = text
+            if index in numeric:
+                cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    return table
+
+
+def _narrative(document: object, heading: str, text: str) -> None:
+    document.add_heading(heading, level=3)  # type: ignore[attr-defined]
+    for paragraph in (text or NOT_WRITTEN).split("\n\n"):
+        document.add_paragraph(paragraph.strip())  # type: ignore[attr-defined]
+
+
+def _indicator_rows(indicators: list[IndicatorBlock]) -> list[list[str]]:
+    rows = []
+    for i in indicators:
+        target = (
+            f"{format_decimal(i.target_value)} {i.unit} ({i.target_on:%Y-%m-%d})"
+            if i.target_value is not None and i.target_on
+            else "–"
+        )
+        latest = (
+            f"{format_decimal(i.latest_value)} {i.unit} ({i.latest_period:%Y-%m-%d})"
+            if i.latest_value is not None and i.latest_period
+            else "Inga mätvärden ännu"
+        )
+        rows.append(
+            [
+                f"{i.name}\n{i.definition}",
+                f"{format_decimal(i.baseline_value)} {i.unit} ({i.baseline_on:%Y-%m-%d})",
+                target,
+                latest,
+                f"{i.data_source}; {i.frequency_label.lower()}"
+                + (f"; ansvarig {i.responsible}" if i.responsible else ""),
+            ]
+        )
+    return rows
+
+
+def _measure_docx(document: object, content: ReportContent, block: MeasureBlock) -> None:
+    add = document.add_paragraph  # type: ignore[attr-defined]
+    document.add_heading(f"{block.number}. {block.title}", level=2)  # type: ignore[attr-defined]
+    add(
+        f"Beslut: {block.outcome_label.lower()}, {format_sek(block.granted_sek)}."
+        + (f" Kategori: {block.category}." if block.category else "")
+    )
+    if block.status:
+        units = ", ".join(block.status.units) or "ingen verksamhet angiven"
+        add(
+            f"Status: {block.status.stage_label} ({block.status.status_on:%Y-%m-%d}). "
+            f"Används i: {units}."
+        )
+        if block.status.comment:
+            add(block.status.comment)
+    else:
+        add("Status: ingen status registrerad.")
+    if content.is_final:
+        _narrative(document, "Resultat och effekter", block.results_text)
+    else:
+        _narrative(document, "Hur långt genomförandet har kommit", block.progress_text)
+    document.add_heading("Hur effekterna mäts", level=3)  # type: ignore[attr-defined]
+    if block.indicators:
+        _table(
+            document,
+            ["Indikator", "Baslinje", "Mål", "Senaste värde", "Datakälla och frekvens"],
+            _indicator_rows(block.indicators),
+            set(),
+        )
+    else:
+        add("Inga indikatorer registrerade.")
+    if not content.is_final:
+        _narrative(document, "Plan för effektmätning", block.measurement_plan_text)
+    document.add_heading("Kvalitativa effekter", level=3)  # type: ignore[attr-defined]
+    if block.effects:
+        for effect in block.effects:
+            add(
+                f"{effect.observed_on:%Y-%m-%d} ({effect.category_label}): {effect.statement} "
+                f"Källa: {effect.source}.",
+                style="List Bullet",
+            )
+    else:
+        add("Inga kvalitativa effekter registrerade ännu.")
+    document.add_heading("Kostnader", level=3)  # type: ignore[attr-defined]
+    rows = [
+        [
+            str(y.year),
+            format_sek(y.external_sek),
+            format_sek(y.internal_sek),
+            format_sek(y.equipment_sek),
+            format_sek(y.total_sek),
+        ]
+        for y in block.years
+    ]
+    rows.append(["Summa", "", "", "", format_sek(block.spent_sek)])
+    _table(document, ["År", "Externa", "Egen personal", "Utrustning", "Summa"], rows, {1, 2, 3, 4})
+    add(
+        f"Upparbetat {format_sek(block.spent_sek)} av beviljade {format_sek(block.granted_sek)} "
+        f"(avvikelse {_signed_sek(block.difference_sek)})."
+    )
+    if content.is_final:
+        _narrative(document, "Kostnader och hur de kan styrkas", block.costs_text)
+
+
+def docx_bytes(content: ReportContent) -> bytes:
+    document = Document()
+    document.styles["Normal"].font.name = "Calibri"
+    document.styles["Normal"].font.size = Pt(11)
+    document.core_properties.title = f"{content.kind_label} – {content.region}"
+    document.core_properties.language = "sv-SE"
+    document.add_heading(f"{content.kind_label} – {content.region}", level=0)
+    if content.is_demo:
+        document.add_paragraph("DEMODATA – inte en verklig redovisning.")
+    document.add_paragraph(
+        "Till Effektivitetsdelegationen. Statsbidrag enligt förordningen (2024:1102) om "
+        "tillfälligt statsbidrag för en effektiv hälso- och sjukvård."
+    )
+    facts = [
+        [
+            "Bidragsmottagare",
+            f"{content.region}" + (f" ({content.org_number})" if content.org_number else ""),
+        ],
+        ["Ansökan", content.application_title],
+        [
+            "Beslut",
+            f"{content.decided_on:%Y-%m-%d}"
+            + (f", dnr {content.case_number}" if content.case_number else ""),
+        ],
+        ["Beviljat bidrag", format_sek(content.granted_sek)],
+        ["Ska lämnas senast", f"{content.due_on:%Y-%m-%d}" if content.due_on else "–"],
+        ["Version", f"{content.version} ({content.status_label.lower()})"],
+        ["Sammanställd", f"{content.generated_on:%Y-%m-%d}"],
+    ]
+    _table(document, ["Uppgift", "Värde"], facts, set())
+    document.add_heading("Sammanfattning", level=1)
+    for paragraph in (content.summary or NOT_WRITTEN).split("\n\n"):
+        document.add_paragraph(paragraph.strip())
+    document.add_heading("Åtgärderna", level=1)
+    for block in content.measures:
+        _measure_docx(document, content, block)
+    document.add_heading("Ekonomisk sammanställning", level=1)
+    rows = [
+        [
+            f"{b.number}. {b.title}",
+            format_sek(b.granted_sek),
+            format_sek(b.spent_sek),
+            _signed_sek(b.difference_sek),
+        ]
+        for b in content.measures
+    ]
+    rows.append(
+        [
+            "Summa",
+            format_sek(content.measures_granted_sek),
+            format_sek(content.spent_sek),
+            _signed_sek(content.difference_sek),
+        ]
+    )
+    _table(document, ["Åtgärd", "Beviljat", "Upparbetat", "Avvikelse"], rows, {1, 2, 3})
+    if content.payouts:
+        _table(
+            document,
+            ["År", "Utbetalning", "Status"],
+            [[str(p.year), format_sek(p.amount_sek), p.status_label] for p in content.payouts],
+            {1},
+        )
+    document.add_heading("Förändringar i genomförandet", level=1)
+    document.add_paragraph(content.deviations or "Inga förändringar mot ansökan har angetts.")
+    document.add_heading("Samverkan och spridning", level=1)
+    document.add_paragraph(content.collaboration or NOT_WRITTEN)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# XLSX ------------------------------------------------------------------------------------------
+
+SEK_FORMAT = '# ##0" kr"'
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list[object]]) -> None:
+    sheet = workbook.create_sheet(title)
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    sheet.freeze_panes = "A2"
+    for index, name in enumerate(header, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = max(12, min(60, len(name) + 4))
+        lowered = name.lower()
+        for cell in sheet[letter][1:]:
+            if "(kr)" in lowered:
+                cell.number_format = SEK_FORMAT
+            elif "datum" in lowered or lowered == "period":
+                cell.number_format = DATE_FORMAT
+
+
+def xlsx_bytes(content: ReportContent) -> bytes:
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = "Sammanfattning"
+    summary.append([f"{content.kind_label} – {content.region}"])
+    summary["A1"].font = Font(bold=True, size=14)
+    for label, value in (
+        ("Beslut", content.decided_on),
+        ("Diarienummer", content.case_number),
+        ("Beviljat bidrag (kr)", content.granted_sek),
+        ("Ska lämnas senast", content.due_on),
+        ("Version", content.version),
+        ("Status", content.status_label),
+        ("Sammanställd", content.generated_on),
+        ("Demodata", "ja" if content.is_demo else "nej"),
+    ):
+        summary.append([label, value])
+    summary.append([])
+    summary.append(
+        ["Åtgärd", "Status", "Statusdatum", "Beviljat (kr)", "Upparbetat (kr)", "Avvikelse (kr)"]
+    )
+    for cell in summary[summary.max_row]:
+        cell.font = Font(bold=True)
+    for b in content.measures:
+        summary.append(
+            [
+                b.title,
+                b.status.stage_label if b.status else "Ingen status",
+                b.status.status_on if b.status else None,
+                b.granted_sek,
+                b.spent_sek,
+                b.difference_sek,
+            ]
+        )
+    summary.append(
+        ["Summa", "", None, content.measures_granted_sek, content.spent_sek, content.difference_sek]
+    )
+    summary.column_dimensions["A"].width = 60
+    for letter in "BCDEF":
+        summary.column_dimensions[letter].width = 18
+    for row in summary.iter_rows(min_row=2):
+        for cell in row[3:6]:
+            if isinstance(cell.value, int):
+                cell.number_format = SEK_FORMAT
+        for cell in row[1:3]:
+            if hasattr(cell.value, "year"):
+                cell.number_format = DATE_FORMAT
+
+    _sheet(
+        workbook,
+        "Indikatorer",
+        [
+            "Åtgärd",
+            "Indikator",
+            "Definition",
+            "Enhet",
+            "Riktning",
+            "Baslinje",
+            "Baslinjedatum",
+            "Mål",
+            "Måldatum",
+            "Senaste värde",
+            "Senaste period",
+            "Förändring (%)",
+            "Datakälla",
+            "Frekvens",
+            "Ansvarig",
+            "Nyttotyp",
+            "KPI i Kolada",
+        ],
+        [
+            [
+                b.title,
+                i.name,
+                i.definition,
+                i.unit,
+                i.direction_label,
+                i.baseline_value,
+                i.baseline_on,
+                i.target_value,
+                i.target_on,
+                i.latest_value,
+                i.latest_period,
+                i.change_percent,
+                i.data_source,
+                i.frequency_label,
+                i.responsible,
+                i.benefit_type_label,
+                i.kolada_kpi,
+            ]
+            for b in content.measures
+            for i in b.indicators
+        ],
+    )
+    _sheet(
+        workbook,
+        "Mätvärden",
+        ["Åtgärd", "Indikator", "Enhet", "Period", "Värde", "Kommentar"],
+        [
+            [b.title, i.name, i.unit, m.period, m.value, m.comment]
+            for b in content.measures
+            for i in b.indicators
+            for m in i.measurements
+        ],
+    )
+    _sheet(
+        workbook,
+        "Kostnader",
+        [
+            "Åtgärd",
+            "År",
+            "Kostnadsslag",
+            "Beskrivning",
+            "Timmar",
+            "Timkostnad (kr)",
+            "Belopp (kr)",
+            "Underlag",
+        ],
+        [
+            [
+                b.title,
+                c.year,
+                c.kind_label,
+                c.description,
+                c.hours,
+                c.hourly_rate_sek,
+                c.amount_sek,
+                c.documents,
+            ]
+            for b in content.measures
+            for c in b.costs
+        ],
+    )
+    _sheet(
+        workbook,
+        "Kvalitativa effekter",
+        ["Åtgärd", "Datum", "Perspektiv", "Iakttagelse", "Källa"],
+        [
+            [b.title, e.observed_on, e.category_label, e.statement, e.source]
+            for b in content.measures
+            for e in b.effects
+        ],
+    )
+    _sheet(
+        workbook,
+        "Status",
+        ["Åtgärd", "Status", "Datum", "Verksamheter", "Kommentar"],
+        [
+            [
+                b.title,
+                b.status.stage_label,
+                b.status.status_on,
+                "; ".join(b.status.units),
+                b.status.comment,
+            ]
+            for b in content.measures
+            if b.status
+        ],
+    )
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

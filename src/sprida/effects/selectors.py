@@ -1,0 +1,287 @@
+"""Reads for the effects pages, each scoped to what the user may see."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from sprida.core.access import EDITOR, Action, actor_for, get_for_user, restrict
+from sprida.effects.models import (
+    Cost,
+    ImplementationStatus,
+    Indicator,
+    Measurement,
+    Report,
+    ReportKind,
+    ReportStatus,
+    TrackedMeasure,
+)
+from sprida.grants.models import Deadline, DeadlineKind, Decision, Outcome
+
+GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
+
+
+def _latest_status() -> QuerySet[ImplementationStatus]:
+    return ImplementationStatus.objects.filter(measure=OuterRef("pk")).order_by("-status_on", "-pk")
+
+
+def tracked_measures(*, user: Any, action: Action = "view") -> QuerySet[TrackedMeasure]:
+    """Granted measures whose follow-up the user may see, with their current status and spend."""
+    spent = (
+        Cost.objects.filter(measure=OuterRef("pk"))
+        .values("measure")
+        .annotate(total=Sum("amount_sek"))
+        .values("total")
+    )
+    indicators = (
+        Indicator.objects.filter(measure=OuterRef("pk"))
+        .values("measure")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    queryset = (
+        TrackedMeasure.objects.filter(outcome__outcome__in=GRANTED)
+        .select_related("application__applicant", "category", "outcome__decision")
+        .annotate(
+            current_stage=Subquery(_latest_status().values("stage")[:1]),
+            current_status_on=Subquery(_latest_status().values("status_on")[:1]),
+            spent_sek=Coalesce(Subquery(spent), 0),
+            indicator_count=Coalesce(Subquery(indicators), 0),
+        )
+        .order_by("application__applicant__name", "outcome__decision__decided_on", "position")
+    )
+    return restrict(queryset, user, action)
+
+
+def tracked_measure(*, user: Any, pk: int, action: Action = "view") -> TrackedMeasure:
+    """One measure with everything its page shows (404 if hidden, 403 if read-only)."""
+    queryset = (
+        TrackedMeasure.objects.filter(outcome__outcome__in=GRANTED)
+        .select_related("application__applicant", "category", "outcome__decision")
+        .prefetch_related(
+            Prefetch(
+                "implementation_statuses",
+                queryset=ImplementationStatus.objects.select_related("entered_by"),
+            ),
+            Prefetch(
+                "indicators",
+                queryset=Indicator.objects.prefetch_related(
+                    Prefetch(
+                        "measurements", queryset=Measurement.objects.select_related("entered_by")
+                    )
+                ),
+            ),
+            "qualitative_effects",
+            "costs__documents",
+        )
+    )
+    return get_for_user(queryset, user, action, pk=pk)
+
+
+def indicator_for_user(*, user: Any, pk: int, action: Action = "view") -> Indicator:
+    queryset = Indicator.objects.select_related(
+        "measure__application__applicant", "measure__outcome"
+    ).prefetch_related(
+        Prefetch("measurements", queryset=Measurement.objects.select_related("entered_by"))
+    )
+    return get_for_user(queryset, user, action, pk=pk)
+
+
+def cost_for_user(*, user: Any, pk: int, action: Action = "view") -> Cost:
+    queryset = Cost.objects.select_related("measure__application", "measure__outcome")
+    return get_for_user(queryset, user, action, pk=pk)
+
+
+def report_for_user(*, user: Any, pk: int, action: Action = "view") -> Report:
+    queryset = Report.objects.select_related(
+        "decision__application__applicant", "submitted_by", "created_by"
+    ).prefetch_related("sections", "decision__deadlines", "decision__payouts")
+    return get_for_user(queryset, user, action, pk=pk)
+
+
+def decision_for_report(*, user: Any, pk: int) -> Decision:
+    queryset = Decision.objects.select_related("application__applicant").prefetch_related(
+        "deadlines", "payouts"
+    )
+    return get_for_user(queryset, user, "view", pk=pk)
+
+
+@dataclass
+class ReportRow:
+    """One decision's reporting: each kind's deadline and the versions the user may see."""
+
+    decision: Decision
+    progress_due: Deadline | None
+    final_due: Deadline | None
+    progress: list[Report] = field(default_factory=list)
+    final: list[Report] = field(default_factory=list)
+    can_write: bool = False
+
+    @property
+    def latest_progress(self) -> Report | None:
+        return self.progress[0] if self.progress else None
+
+    @property
+    def latest_final(self) -> Report | None:
+        return self.final[0] if self.final else None
+
+
+def report_rows(*, user: Any) -> list[ReportRow]:
+    """Every decision the user sees with granted measures, and the status of its reports."""
+    actor = actor_for(user)
+    reports = restrict(Report.objects.all(), user).order_by("-version")
+    deadlines = Deadline.objects.filter(
+        kind__in=[DeadlineKind.PROGRESS_REPORT, DeadlineKind.FINAL_REPORT]
+    )
+    decisions = (
+        restrict(Decision.objects.filter(lines__outcome__in=GRANTED).distinct(), user)
+        .select_related("application__applicant")
+        .prefetch_related(
+            Prefetch("effect_reports", queryset=reports, to_attr="visible_reports"),
+            Prefetch("deadlines", queryset=deadlines, to_attr="report_deadlines"),
+        )
+        .order_by("application__applicant__name", "-decided_on")
+    )
+    rows = []
+    for decision in decisions:
+        by_kind = {d.kind: d for d in decision.report_deadlines}
+        visible = decision.visible_reports
+        rows.append(
+            ReportRow(
+                decision=decision,
+                progress_due=by_kind.get(DeadlineKind.PROGRESS_REPORT),
+                final_due=by_kind.get(DeadlineKind.FINAL_REPORT),
+                progress=[r for r in visible if r.kind == ReportKind.PROGRESS],
+                final=[r for r in visible if r.kind == ReportKind.FINAL],
+                can_write=actor.site_admin
+                or actor.org_ranks.get(decision.application.applicant_id, 0) >= EDITOR,
+            )
+        )
+    return rows
+
+
+def report_versions(*, user: Any, report: Report) -> list[Report]:
+    return list(
+        restrict(Report.objects.filter(decision=report.decision, kind=report.kind), user)
+        .select_related("submitted_by")
+        .order_by("-version")
+    )
+
+
+# National effects -------------------------------------------------------------------------------
+
+
+@dataclass
+class RegionValue:
+    region: str
+    measure: str
+    measure_id: int
+    baseline: Decimal
+    latest: Decimal | None
+    latest_period: Any
+    target: Decimal | None
+    change_percent: Decimal | None
+    improved: bool | None
+
+
+@dataclass
+class IndicatorGroup:
+    name: str
+    unit: str
+    kolada_kpi: str
+    rows: list[RegionValue] = field(default_factory=list)
+
+    @property
+    def region_count(self) -> int:
+        return len({row.region for row in self.rows})
+
+
+@dataclass
+class CategoryEffects:
+    name: str
+    slug: str
+    regions_with_measures: int
+    groups: list[IndicatorGroup] = field(default_factory=list)
+
+
+def _group_key(indicator: Indicator) -> tuple[str, str]:
+    if indicator.kolada_kpi:
+        return ("kolada", indicator.kolada_kpi)
+    name = re.sub(r"\s+", " ", indicator.name.strip().lower())
+    return (name, indicator.unit.strip().lower())
+
+
+def national_effects(*, user: Any) -> list[CategoryEffects]:
+    """Indicators by measure category across regions: the same effect, region by region."""
+    latest = Measurement.objects.filter(indicator=OuterRef("pk")).order_by("-period")
+    indicators = (
+        restrict(Indicator.objects.filter(measure__outcome__outcome__in=GRANTED), user)
+        .select_related("measure__application__applicant", "measure__category")
+        .annotate(
+            latest_value=Subquery(latest.values("value")[:1]),
+            latest_period=Subquery(latest.values("period")[:1]),
+        )
+        .order_by("measure__category__order", "name", "measure__application__applicant__name")
+    )
+    regions_per_category: dict[int | None, set[int]] = defaultdict(set)
+    for category_id, applicant_id in tracked_measures(user=user).values_list(
+        "category_id", "application__applicant_id"
+    ):
+        regions_per_category[category_id].add(applicant_id)
+
+    categories: dict[int | None, CategoryEffects] = {}
+    groups: dict[tuple[int | None, tuple[str, str]], IndicatorGroup] = {}
+    for indicator in indicators:
+        measure = indicator.measure
+        category = measure.category
+        key = category.pk if category else None
+        if key not in categories:
+            categories[key] = CategoryEffects(
+                name=category.name if category else "Utan kategori",
+                slug=category.slug if category else "",
+                regions_with_measures=len(regions_per_category.get(key, ())),
+            )
+        group_key = (key, _group_key(indicator))
+        if group_key not in groups:
+            groups[group_key] = IndicatorGroup(indicator.name, indicator.unit, indicator.kolada_kpi)
+            categories[key].groups.append(groups[group_key])
+        value = indicator.latest_value
+        groups[group_key].rows.append(
+            RegionValue(
+                region=measure.application.applicant.name,
+                measure=measure.title,
+                measure_id=measure.pk,
+                baseline=indicator.baseline_value,
+                latest=value,
+                latest_period=indicator.latest_period,
+                target=indicator.target_value,
+                change_percent=indicator.change_from_baseline(value),
+                improved=indicator.is_improvement(value),
+            )
+        )
+    for effects in categories.values():
+        effects.groups.sort(key=lambda g: (-g.region_count, g.name))
+    return list(categories.values())
+
+
+def report_status_counts(*, user: Any, rows: list[ReportRow] | None = None) -> dict[str, int]:
+    """For the delegation's start page: how many decisions have which progress-report status."""
+    rows = report_rows(user=user) if rows is None else rows
+    counts = {"decisions": len(rows), "submitted": 0, "missing": 0, "overdue": 0}
+    today = timezone.localdate()
+    for row in rows:
+        latest = row.latest_progress
+        if latest is not None and latest.status == ReportStatus.SUBMITTED:
+            counts["submitted"] += 1
+        else:
+            counts["missing"] += 1
+            if row.progress_due and row.progress_due.due_on < today:
+                counts["overdue"] += 1
+    return counts

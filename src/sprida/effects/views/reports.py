@@ -1,0 +1,179 @@
+"""Progress and final reports: start a draft, write the narrative, submit, correct, download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from sprida.core.access import can_change, may_act_for
+from sprida.effects import selectors, services
+from sprida.effects.charts import bar_chart
+from sprida.effects.content import ReportContent, report_content
+from sprida.effects.exports import docx_bytes, export_filename, xlsx_bytes
+from sprida.effects.forms import ReportForm, ReportStartForm, SectionForm
+from sprida.effects.models import Report, ReportLockedError
+from sprida.effects.views.common import validation_messages
+
+
+@login_required
+@require_POST
+def report_start(request: HttpRequest, decision_pk: int) -> HttpResponse:
+    decision = selectors.decision_for_report(user=request.user, pk=decision_pk)
+    if not may_act_for(request.user, decision.application.applicant_id):
+        raise PermissionDenied
+    form = ReportStartForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Välj delredovisning eller slutredovisning.")
+        return redirect("effects:overview")
+    report = services.report_create(
+        by=request.user, decision=decision, kind=form.cleaned_data["kind"]
+    )
+    messages.success(
+        request,
+        f"{report.get_kind_display()} version {report.version} är ett utkast. "
+        "Siffrorna hämtas från åtgärdernas uppgifter; skriv texterna nedan.",
+    )
+    return redirect("effects:report", pk=report.pk)
+
+
+def _section_forms(
+    report: Report, content: ReportContent, data: Any = None
+) -> list[dict[str, Any]]:
+    sections = {s.measure_id: s for s in report.sections.all()}
+    rows = []
+    for block in content.measures:
+        section = sections.get(block.measure_id)
+        initial = (
+            {name: getattr(section, name) for name in services.SECTION_FIELDS} if section else {}
+        )
+        form = SectionForm(data, kind=report.kind, prefix=f"m{block.measure_id}", initial=initial)
+        rows.append({"block": block, "form": form})
+    return rows
+
+
+def _content_context(content: ReportContent) -> dict[str, Any]:
+    return {
+        "content": content,
+        "cost_chart": bar_chart(
+            chart_id="report-costs",
+            title="Upparbetade kostnader mot beviljat bidrag per åtgärd",
+            rows=[(b.title[:70], b.granted_sek, b.spent_sek) for b in content.measures],
+        ),
+    }
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    writable = can_change(request.user, report)
+    content = report_content(report.decision, report.kind, report)
+    data = request.POST if request.method == "POST" else None
+    if data is not None and not writable:
+        raise PermissionDenied
+    form = ReportForm(data, instance=report)
+    sections = _section_forms(report, content, data)
+    if data is not None:
+        if form.is_valid() and all(row["form"].is_valid() for row in sections):
+            try:
+                services.report_update(
+                    by=request.user,
+                    report=report,
+                    narrative={name: form.cleaned_data[name] for name in services.NARRATIVE_FIELDS},
+                    sections={
+                        row["block"].measure_id: row["form"].cleaned_data for row in sections
+                    },
+                )
+            except ReportLockedError as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(request, "Texterna är sparade.")
+            return redirect("effects:report", pk=report.pk)
+        messages.error(request, "Texterna sparades inte. Rätta det som står vid fälten.")
+    context = {
+        "report": report,
+        "writable": writable,
+        "form": form,
+        "sections": sections,
+        "versions": selectors.report_versions(user=request.user, report=report),
+        "may_correct": report.is_submitted
+        and may_act_for(request.user, report.decision.application.applicant_id),
+        **_content_context(content),
+    }
+    return render(request, "effects/report.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_for_user(user=request.user, pk=pk, action="change")
+    try:
+        services.report_submit(by=request.user, report=report)
+    except ValidationError as error:
+        for message in validation_messages(error):
+            messages.error(request, message)
+    except ReportLockedError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"{report.get_kind_display()} version {report.version} är inlämnad och låst. "
+            "Effektivitetsdelegationen kan nu läsa den.",
+        )
+    return redirect("effects:report", pk=report.pk)
+
+
+@login_required
+@require_POST
+def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    if not may_act_for(request.user, report.decision.application.applicant_id):
+        raise PermissionDenied
+    try:
+        correction = services.report_correct(by=request.user, report=report)
+    except ValidationError as error:
+        for message in validation_messages(error):
+            messages.error(request, message)
+        return redirect("effects:report", pk=report.pk)
+    messages.success(
+        request, f"Version {correction.version} är ett nytt utkast som rättar den inlämnade."
+    )
+    return redirect("effects:report", pk=correction.pk)
+
+
+EXPORTS = {
+    "docx": (
+        docx_bytes,
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "xlsx": (xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+
+
+@login_required
+@require_GET
+def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in EXPORTS:
+        raise Http404
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    content = report_content(report.decision, report.kind, report)
+    render_bytes, content_type = EXPORTS[fmt]
+    response = HttpResponse(render_bytes(content), content_type=content_type)
+    filename = export_filename(content, report.decision.application.applicant.slug, fmt)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def report_print(request: HttpRequest, pk: int) -> HttpResponse:
+    report = selectors.report_for_user(user=request.user, pk=pk)
+    content = report_content(report.decision, report.kind, report)
+    return render(
+        request, "effects/report_print.html", {"report": report, **_content_context(content)}
+    )
