@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class IntakeConfig(AppConfig):
     name = "sprida.intake"
     verbose_name = _("Dokument")
+
+    def ready(self) -> None:
+        from sprida.intake import demo  # noqa: F401  (registers the demo loader)

@@ -92,7 +92,7 @@ class Propose(Step):
     name, label = "propose", _("Förslag klart att granska")
 
     def run(self, ctx: Context) -> None:
-        from sprida.core.models import Region
+        from sprida.core.models import NationalRole, Organisation, Region
         from sprida.intake.spans import flatten_spans
 
         data = ctx.result.to_schema_dict()
@@ -104,6 +104,11 @@ class Propose(Step):
         if ctx.document.region_id is None and data["regions"]:
             first = data["regions"][0]["org_number"]
             ctx.document.region = Region.objects.filter(org_number=first).first()
+        if ctx.document.owner_id is None:
+            # Imported without a person: the delegation holds its decisions, a region its memos.
+            funder = Organisation.objects.filter(national_role=NationalRole.FUNDER).first()
+            decision = ctx.document.document_type == "decision"
+            ctx.document.owner = funder if decision else ctx.document.region
         ctx.document.status = DocumentStatus.PROPOSED
 
 

@@ -2,13 +2,15 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprida.core.access import actor_for, can_change, get_for_user
-from sprida.intake import services
+from sprida.intake import review, services
+from sprida.intake.confirm import proposal_confirm
 from sprida.intake.forms import UploadForm
 from sprida.intake.highlight import highlighted_pages
 from sprida.intake.models import Document
@@ -75,14 +77,34 @@ def _steps(document: Document) -> list[dict[str, object]]:
 def document(request: HttpRequest, pk: int) -> HttpResponse:
     doc = get_for_user(Document.objects.select_related("owner", "region"), request.user, pk=pk)
     proposal = getattr(doc, "proposal", None)
+    may_change = can_change(request.user, doc)
+    review_forms: dict[str, object] = {}
+    problems: list[str] = []
+    if proposal is not None and may_change:
+        source = proposal.confirmed_data or proposal.data
+        post = request.POST if request.method == "POST" else None
+        review_forms = review.forms_for(source, post)
+        if post is not None and all(f.is_valid() for f in review_forms.values()):  # type: ignore[attr-defined]
+            data = review.data_from(proposal.data, review_forms)
+            try:
+                application = proposal_confirm(by=request.user, document=doc, data=data)
+            except PermissionDenied as error:
+                problems = [str(error) or _("Du har inte behörighet att bekräfta dokumentet.")]
+            except ValidationError as error:
+                problems = list(error.messages)
+            else:
+                messages.success(request, _("Uppgifterna är bekräftade och sparade."))
+                return redirect("grants:application", pk=application.pk)
     context = {
         "document": doc,
         "steps": _steps(doc),
         "proposal": proposal,
         "pages": highlighted_pages(doc, proposal.spans if proposal else []),
-        "may_change": can_change(request.user, doc),
+        "may_change": may_change,
+        "review_forms": review_forms,
+        "problems": problems,
     }
-    return render(request, "intake/document.html", context)
+    return render(request, "intake/document.html", context, status=400 if problems else 200)
 
 
 @login_required

@@ -1,0 +1,386 @@
+"""Confirming a proposal: the reviewed figures become grant records, in one transaction.
+
+A corrected version of a document updates the records the first version made (matched on
+the applicant, the document's kind and its key date, case number or title), never duplicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sprida.core.access import FUNDER, may_act_for
+from sprida.core.models import NationalRole, Organisation, OrganisationKind
+from sprida.grants import services as grants
+from sprida.grants.models import (
+    Application,
+    ApplicationStatus,
+    Decision,
+    Measure,
+    MeasureCategory,
+    Outcome,
+    PayoutStatus,
+    Programme,
+)
+from sprida.grants.selectors import programme_default
+from sprida.intake.models import Document, DocumentStatus, Proposal
+
+SYSTEM = grants.SYSTEM
+_WORD = re.compile(r"\w+")
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _norm(text: str) -> str:
+    return " ".join(_WORD.findall((text or "").lower()))
+
+
+def _similar(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, _norm(a), _norm(b)).ratio()
+
+
+def category_guess(title: str, categories: list[MeasureCategory]) -> MeasureCategory | None:
+    """The category whose name or keywords the title mentions most."""
+    text = _norm(title)
+    best, best_score = None, 0
+    for category in categories:
+        words = [_norm(category.name), *(_norm(k) for k in category.keywords.splitlines())]
+        score = sum(len(w) for w in words if w and w in text)
+        if score > best_score:
+            best, best_score = category, score
+    return best
+
+
+def applicant_for(data: dict[str, Any]) -> tuple[Organisation, bool]:
+    """The organisation that applies: the coordinator for a joint application, else the region."""
+    joint = bool((data.get("application") or {}).get("joint"))
+    if joint:
+        coordinator = Organisation.objects.filter(national_role=NationalRole.COORDINATOR).first()
+        if coordinator is not None:
+            return coordinator, True
+    regions = data.get("regions") or []
+    if not regions:
+        raise ValidationError(_("Välj vilken region dokumentet gäller innan du bekräftar."))
+    region = Organisation.objects.filter(org_number=regions[0].get("org_number")).first()
+    if region is None:
+        raise ValidationError(
+            _("Regionen %(name)s finns inte i registret. Välj en av de 21 regionerna.")
+            % {"name": regions[0].get("name")}
+        )
+    return region, False
+
+
+def check_may_confirm(user: Any, data: dict[str, Any], applicant: Organisation) -> None:
+    if user is SYSTEM:
+        return
+    if data.get("document_type") == "decision":
+        allowed = may_act_for(user, None, national=frozenset({FUNDER}))
+        message = _("Bara Effektivitetsdelegationen kan bekräfta ett beslut.")
+    else:
+        allowed = may_act_for(user, applicant.pk)
+        message = _("Du behöver vara redaktör i %(org)s för att bekräfta dokumentet.") % {
+            "org": applicant
+        }
+    if not allowed:
+        raise PermissionDenied(message)
+
+
+def _programme(data: dict[str, Any], document: Document) -> Programme:
+    programme = programme_default()
+    if programme is None:
+        funder = Organisation.objects.get(national_role=NationalRole.FUNDER)
+        regulation = (data.get("programme") or {}).get("regulation") or "2024:1102"
+        programme = Programme.objects.create(
+            name=_("Tillfälligt statsbidrag för en effektiv hälso- och sjukvård"),
+            slug="effektiv-halso-och-sjukvard",
+            regulation=regulation,
+            administering_body=funder,
+        )
+    figures = data.get("programme") or {}
+    amount, period = figures.get("budget_sek_per_year"), figures.get("period")
+    if amount and period:
+        source = _("%(title)s (dokument %(name)s)") % {
+            "title": data.get("title") or document.original_name,
+            "name": document.original_name,
+        }
+        dates = data.get("dates") or {}
+        source_date = _date(dates.get("decision") or dates.get("document") or dates.get("meeting"))
+        same = programme.budgets.filter(
+            first_year=period[0],
+            last_year=period[1],
+            amount_sek_per_year=amount,
+            source_date=source_date,
+        )
+        if not same.exists():
+            grants.programme_budget_add(
+                by=SYSTEM,
+                programme=programme,
+                first_year=period[0],
+                last_year=period[1],
+                amount_sek_per_year=amount,
+                source=source[:300],
+                source_date=source_date,
+            )
+    return programme
+
+
+def _find_application(
+    programme: Programme, applicant: Organisation, data: dict[str, Any], document: Document
+) -> Application | None:
+    candidates = list(
+        Application.objects.filter(programme=programme, applicant=applicant).prefetch_related(
+            "case_numbers", "documents__proposal"
+        )
+    )
+    dates = data.get("dates") or {}
+    cases = set(data.get("case_numbers") or [])
+    title = data.get("title") or ""
+    kind = data.get("document_type")
+    for application in candidates:  # an earlier version of this same document
+        for other in application.documents.all():
+            earlier = getattr(other, "proposal", None)
+            confirmed = (earlier.confirmed_data or {}) if earlier else {}
+            if (
+                other.pk != document.pk
+                and confirmed.get("document_type") == kind
+                and (_similar(confirmed.get("title") or "", title) > 0.9)
+            ):
+                return application
+    submitted = _date(dates.get("application_submitted"))
+    for application in candidates:
+        if submitted and application.submitted_on == submitted:
+            return application
+        if cases & {c.number for c in application.case_numbers.all()}:
+            return application
+    if kind == "decision":
+        undecided = [a for a in candidates if a.status == ApplicationStatus.SUBMITTED]
+        if len(undecided) == 1:
+            return undecided[0]
+    return None
+
+
+def _upsert_measures(
+    application: Application, rows: list[dict[str, Any]], by: Any
+) -> list[Measure]:
+    existing = list(application.measures.all())
+    categories = list(MeasureCategory.objects.all())
+    result: list[Measure] = []
+    for position, row in enumerate(rows, start=1):
+        title = (row.get("title") or "").strip()
+        if not title:
+            raise ValidationError(_("Åtgärd %(n)d saknar rubrik.") % {"n": position})
+        applied = row.get("applied_sek")
+        if applied is None and row.get("outcome") == Outcome.GRANTED:
+            applied = row.get("granted_sek")  # fully granted: the applied amount was granted
+        match = max(existing, key=lambda m: _similar(m.title, title), default=None)
+        if match is not None and _similar(match.title, title) >= 0.75:
+            existing.remove(match)
+            fields: dict[str, Any] = {"title": title, "position": position}
+            if applied is not None:
+                fields["applied_sek"] = applied
+            if match.category_id is None:
+                fields["category"] = category_guess(title, categories)
+            result.append(grants.measure_update(by=by, measure=match, **fields))
+        else:
+            result.append(
+                grants.measure_create(
+                    by=by,
+                    application=application,
+                    title=title,
+                    applied_sek=applied,
+                    category=category_guess(title, categories),
+                    position=position,
+                )
+            )
+    return result
+
+
+def _decision_data(data: dict[str, Any], measures: list[Measure]) -> grants.DecisionData:
+    figures = data.get("decision") or {}
+    dates = data.get("dates") or {}
+    decided_on = _date(dates.get("decision"))
+    if decided_on is None:
+        raise ValidationError(_("Beslutsdatum saknas. Fyll i det innan du bekräftar."))
+    deadlines = {d["kind"]: _date(d.get("due")) for d in data.get("deadlines") or []}
+    people = {p.get("title") or "": p["name"] for p in data.get("people") or []}
+    chair = next((name for title, name in people.items() if "ordförande" in title.lower()), "")
+    lines = []
+    for measure, row in zip(measures, data.get("measures") or [], strict=True):
+        outcome = row.get("outcome") or Outcome.GRANTED
+        granted = int(row.get("granted_sek") or 0)
+        rejected = row.get("rejected_sek")
+        if rejected is None and outcome == Outcome.GRANTED:
+            rejected = 0
+        share = None
+        if measure.applied_sek and outcome == Outcome.PARTIALLY_GRANTED:
+            share = round(100 * granted / measure.applied_sek)
+        lines.append(
+            grants.LineData(
+                measure=measure,
+                outcome=outcome,
+                granted_sek=granted,
+                rejected_sek=rejected,
+                share_percent=share,
+                reason=row.get("reason") or "",
+            )
+        )
+    payouts = [
+        grants.PayoutData(
+            year=int(p["year"]),
+            amount_sek=int(p["amount_sek"]),
+            status=PayoutStatus.PAID if index == 0 and p.get("paid") else PayoutStatus.PLANNED,
+            paid_on=decided_on if index == 0 and p.get("paid") else None,
+        )
+        for index, p in enumerate(sorted(data.get("payouts") or [], key=lambda p: p["year"]))
+    ]
+    return grants.DecisionData(
+        decided_on=decided_on,
+        outcome=figures.get("outcome"),
+        applied_sek=figures.get("applied_sek"),
+        granted_sek=figures.get("granted_sek"),
+        rejected_sek=figures.get("rejected_sek"),
+        chair=chair,
+        case_number=(data.get("case_numbers") or [""])[0],
+        lines=lines,
+        payouts=payouts,
+        implementation_by=deadlines.get("implementation"),
+        progress_report_by=deadlines.get("progress_report"),
+        final_report_by=deadlines.get("final_report"),
+    )
+
+
+def _conditions(decision: Decision, rows: list[dict[str, Any]], by: Any) -> None:
+    wanted = []
+    for row, line in zip(rows, decision.lines.order_by("measure__position"), strict=False):
+        wanted += [(line, text) for text in row.get("conditions") or []]
+    have = {(c.line_id, c.text) for c in decision.conditions.all()}
+    for line, text in wanted:
+        if (line.pk, text) not in have:
+            due = None
+            year = re.search(r"utgången av år (\d{4})", text)
+            if year:
+                due = dt.date(int(year.group(1)), 12, 31)
+            grants.condition_save(by=by, decision=decision, line=line, text=text, due_on=due)
+
+
+@transaction.atomic
+def proposal_confirm(*, by: Any, document: Document, data: dict[str, Any]) -> Application:
+    """Create or update the application, measures and decision that `data` describes."""
+    started = timezone.now()
+    applicant, joint = applicant_for(data)
+    check_may_confirm(by, data, applicant)
+    programme = _programme(data, document)
+    application = _find_application(programme, applicant, data, document)
+    dates = data.get("dates") or {}
+    submitted = _date(dates.get("application_submitted")) or _date(dates.get("document"))
+    meeting = data.get("meeting") or {}
+    fields: dict[str, Any] = {}
+    if data.get("document_type") != "decision":
+        fields["region_decision_body"] = (meeting.get("body") or "")[:200]
+        fields["region_decision_paragraph"] = ", ".join(meeting.get("paragraphs") or [])[:40]
+        fields["region_decision_date"] = _date(dates.get("meeting"))
+    applied = (data.get("decision") or {}).get("applied_sek") or (
+        data.get("application") or {}
+    ).get("applied_sek")
+    if applied:
+        fields["applied_sek"] = applied
+    if application is None:
+        participants = (
+            list(Organisation.objects.filter(kind=OrganisationKind.REGION)) if joint else []
+        )
+        title = data.get("title") or document.original_name
+        application = grants.application_create(
+            by=SYSTEM,
+            programme=programme,
+            applicant=applicant,
+            title=title[:300],
+            joint=joint,
+            participants=participants,
+            status=ApplicationStatus.SUBMITTED,
+            submitted_on=submitted or timezone.localdate(),
+            is_demo=document.is_demo,
+            **{k: v for k, v in fields.items() if v},
+        )
+    elif fields:
+        grants.application_update(
+            by=SYSTEM, application=application, **{k: v for k, v in fields.items() if v}
+        )
+    case_owner = (
+        applicant
+        if data.get("document_type") != "decision"
+        else (Organisation.objects.filter(national_role=NationalRole.FUNDER).first() or applicant)
+    )
+    for number in data.get("case_numbers") or []:
+        grants.case_number_set(
+            by=SYSTEM, application=application, organisation=case_owner, number=number
+        )
+    decision = Decision.objects.filter(application=application).first()
+    if decision is None or data.get("document_type") == "decision":
+        measures = _upsert_measures(application, data.get("measures") or [], SYSTEM)
+    else:
+        measures = []
+    if data.get("document_type") == "decision" and data.get("decision"):
+        decision_data = _decision_data(data, measures)
+        if decision is None:
+            decision = grants.decision_record(
+                by=SYSTEM, application=application, data=decision_data
+            )
+        else:
+            decision = grants.decision_update(by=SYSTEM, decision=decision, data=decision_data)
+        _conditions(decision, data.get("measures") or [], SYSTEM)
+    document.application = application
+    document.region = applicant if applicant.kind == OrganisationKind.REGION else document.region
+    document.status = DocumentStatus.CONFIRMED
+    document._history_user = by if getattr(by, "is_authenticated", False) else None  # type: ignore[attr-defined]
+    document.save()
+    Proposal.objects.filter(document=document).update(
+        confirmed_data=data,
+        confirmed_by=by if getattr(by, "pk", None) else None,
+        confirmed_at=timezone.now(),
+    )
+    _attribute(by, application, document, started)
+    return application
+
+
+def _attribute(by: Any, application: Application, document: Document, since: Any) -> None:
+    """Put the confirming person, and the document, on the history rows this confirmation made."""
+    if not getattr(by, "is_authenticated", False):
+        return
+    reason = _("Från dokumentet %(name)s") % {"name": document.original_name}
+    for model, ids in _touched(application).items():
+        model.history.filter(
+            id__in=ids,
+            history_user__isnull=True,
+            history_date__gte=since,
+        ).update(history_user=by, history_change_reason=reason)
+
+
+def _touched(application: Application) -> dict[Any, list[int]]:
+    from sprida.grants.models import Condition, Deadline, MeasureDecision, Payout
+
+    touched: dict[Any, list[int]] = {
+        Application: [application.pk],
+        Measure: list(application.measures.values_list("pk", flat=True)),
+    }
+    decision = Decision.objects.filter(application=application).first()
+    if decision is not None:
+        touched[Decision] = [decision.pk]
+        touched[MeasureDecision] = list(decision.lines.values_list("pk", flat=True))
+        touched[Payout] = list(decision.payouts.values_list("pk", flat=True))
+        touched[Deadline] = list(decision.deadlines.values_list("pk", flat=True))
+        touched[Condition] = list(decision.conditions.values_list("pk", flat=True))
+    return touched
