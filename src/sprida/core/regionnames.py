@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from sprida.core import orgnumber
+
 _DATA = Path(__file__).resolve().parent / "data" / "regions.csv"
 _DASHES = re.compile(r"[\u2010-\u2015\u2212]")
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f]+")
@@ -49,14 +51,7 @@ def all_regions() -> tuple[RegionRef, ...]:
 def luhn_valid(org_number: str) -> bool:
     """Swedish organisation number check: ten digits, the last one a Luhn check digit."""
     cleaned = _DASHES.sub("-", org_number or "").strip()
-    if not re.fullmatch(r"\d{6}-?\d{4}", cleaned):
-        return False
-    digits = cleaned.replace("-", "")
-    total = 0
-    for index, char in enumerate(digits):
-        product = int(char) * (2 if index % 2 == 0 else 1)
-        total += product - 9 if product > 9 else product
-    return total % 10 == 0
+    return bool(re.fullmatch(r"\d{6}-?\d{4}", cleaned)) and orgnumber.luhn_valid(cleaned)
 
 
 def _words(text: str) -> str:
