@@ -1,0 +1,103 @@
+"""Decisions per measure, payouts and deadlines: written by the delegation, read by regions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from django.http import HttpRequest
+from ninja import FilterSchema, Query, Router
+from ninja.filter_schema import FilterLookup
+from pydantic import Field
+
+from sprida.api import selectors
+from sprida.api.endpoints.common import user_of
+from sprida.api.pagination import ObjectId, PageParams, Slug, page_of, paginate
+from sprida.api.problems import ERROR_RESPONSES
+from sprida.api.schemas import DeadlineOut, DecisionOut, PayoutOut
+from sprida.core.access import get_for_user
+
+router = Router()
+
+Outcome = Literal["granted", "partially_granted", "rejected"]
+Year = Annotated[int, Field(ge=2000, le=2100)]
+Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))]
+
+
+class DecisionFilter(FilterSchema):
+    outcome: Outcome | None = None
+    applicant: Annotated[Slug | None, FilterLookup("application__applicant__slug")] = None
+    decided_from: Annotated[Day | None, FilterLookup("decided_on__gte")] = None
+    decided_to: Annotated[Day | None, FilterLookup("decided_on__lte")] = None
+
+
+@router.get(
+    "/decisions", response={200: page_of(DecisionOut), **ERROR_RESPONSES}, tags=["decisions"]
+)
+def decisions_list(
+    request: HttpRequest,
+    filters: Query[DecisionFilter],
+    page: Query[PageParams],
+    ordering: Literal["-decided_on", "decided_on", "-granted_sek", "granted_sek"] = "-decided_on",
+) -> Any:
+    """Decisions with the outcome and amount per measure and the conditions."""
+    queryset = filters.filter(selectors.decisions_visible(user=user_of(request)))
+    return paginate(queryset, page, ordering)
+
+
+@router.get("/decisions/{id}", response={200: DecisionOut, **ERROR_RESPONSES}, tags=["decisions"])
+def decisions_get(request: HttpRequest, id: ObjectId) -> Any:
+    user = user_of(request)
+    return get_for_user(selectors.decisions_visible(user=user), user, pk=id)
+
+
+class PayoutFilter(FilterSchema):
+    decision: Annotated[ObjectId | None, FilterLookup("decision_id")] = None
+    year: Year | None = None
+    status: Literal["planned", "paid"] | None = None
+
+
+@router.get("/payouts", response={200: page_of(PayoutOut), **ERROR_RESPONSES}, tags=["payouts"])
+def payouts_list(
+    request: HttpRequest,
+    filters: Query[PayoutFilter],
+    page: Query[PageParams],
+    ordering: Literal["year", "-year", "amount_sek", "-amount_sek"] = "year",
+) -> Any:
+    queryset = filters.filter(selectors.payouts_visible(user=user_of(request)))
+    return paginate(queryset, page, ordering)
+
+
+@router.get("/payouts/{id}", response={200: PayoutOut, **ERROR_RESPONSES}, tags=["payouts"])
+def payouts_get(request: HttpRequest, id: ObjectId) -> Any:
+    user = user_of(request)
+    return get_for_user(selectors.payouts_visible(user=user), user, pk=id)
+
+
+class DeadlineFilter(FilterSchema):
+    decision: Annotated[ObjectId | None, FilterLookup("decision_id")] = None
+    kind: Literal["implementation", "progress_report", "final_report", "condition"] | None = None
+    due_from: Annotated[Day | None, FilterLookup("due_on__gte")] = None
+    due_to: Annotated[Day | None, FilterLookup("due_on__lte")] = None
+    open: Annotated[bool | None, FilterLookup("done_on__isnull")] = Field(
+        None, description="`true` for deadlines not yet met."
+    )
+
+
+@router.get(
+    "/deadlines", response={200: page_of(DeadlineOut), **ERROR_RESPONSES}, tags=["deadlines"]
+)
+def deadlines_list(
+    request: HttpRequest,
+    filters: Query[DeadlineFilter],
+    page: Query[PageParams],
+    ordering: Literal["due_on", "-due_on"] = "due_on",
+) -> Any:
+    queryset = filters.filter(selectors.deadlines_visible(user=user_of(request)))
+    return paginate(queryset, page, ordering)
+
+
+@router.get("/deadlines/{id}", response={200: DeadlineOut, **ERROR_RESPONSES}, tags=["deadlines"])
+def deadlines_get(request: HttpRequest, id: ObjectId) -> Any:
+    user = user_of(request)
+    return get_for_user(selectors.deadlines_visible(user=user), user, pk=id)
