@@ -44,6 +44,8 @@ class Application(models.Model):
         choices=ApplicationStatus.choices,
         default=ApplicationStatus.DRAFT,
     )
+    # Imported documents do not always say when an application was sent in, so a submitted
+    # application may lack the date; the form asks for it when a person submits.
     submitted_on = models.DateField(_("inlämnad"), null=True, blank=True)
     applied_sek = models.BigIntegerField(
         _("sökt belopp totalt (kr)"),
@@ -81,10 +83,6 @@ class Application(models.Model):
             models.CheckConstraint(
                 condition=Q(applied_sek__isnull=True) | Q(applied_sek__gte=0),
                 name="application_applied_not_negative",
-            ),
-            models.CheckConstraint(
-                condition=~Q(status=ApplicationStatus.SUBMITTED) | Q(submitted_on__isnull=False),
-                name="submitted_application_has_date",
             ),
         ]
 

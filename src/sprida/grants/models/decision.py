@@ -199,6 +199,14 @@ class Deadline(models.Model):
     kind = models.CharField(_("typ"), max_length=20, choices=DeadlineKind.choices)
     due_on = models.DateField(_("senast"))
     title = models.CharField(_("rubrik"), max_length=300, blank=True, default="")
+    condition = models.OneToOneField(
+        Condition,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="deadline",
+        verbose_name=_("villkor"),
+    )
     done_on = models.DateField(_("klart den"), null=True, blank=True)
     history = HistoricalRecords()
 
