@@ -8,6 +8,7 @@ differ by dash pattern as well as colour, so the chart reads in greyscale too.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -43,20 +44,15 @@ class Box:
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     """Round tick values covering [low, high]."""
-    if high <= low:
-        high = low + 1
+    if high - low < 1e-9:
+        low, high = low - 0.5, high + 0.5
     raw = (high - low) / max(count - 1, 1)
-    magnitude = 10 ** int(f"{raw:e}".split("e")[1])
-    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
-    start = (low // step) * step
-    ticks = []
-    value = start
-    while value <= high + step * 0.001:
-        ticks.append(round(value, 10))
-        value += step
-    if ticks[-1] < high:
-        ticks.append(round(value, 10))
-    return ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * (1 - 1e-12))
+    places = max(0, 2 - math.floor(math.log10(step)))
+    first = math.floor(low / step)
+    last = math.ceil(high / step)
+    return [round(i * step, places) for i in range(first, last + 1)]
 
 
 def _svg(chart_id: str, box: Box, title: str, summary: str, body: list[str]) -> SafeString:
