@@ -95,7 +95,7 @@ TEMPLATES: dict[str, list[Template]] = {
             "Andel av signerade journalanteckningar i verksamheten som skapats med taligenkänning.",
             "%",
             Direction.HIGHER,
-            (2, 6),
+            (10, 20),
             (6.0, 11.0),
             12.0,
             "Journalsystemets loggdata",

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Sum
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -140,8 +140,15 @@ def report_rows(*, user: Any) -> list[ReportRow]:
     deadlines = Deadline.objects.filter(
         kind__in=[DeadlineKind.PROGRESS_REPORT, DeadlineKind.FINAL_REPORT]
     )
+    decisions = restrict(Decision.objects.filter(lines__outcome__in=GRANTED), user)
+    if not (actor.is_national or actor.site_admin):
+        # Decisions are public; a region's list holds its own and its joint applications.
+        orgs = actor.orgs()
+        decisions = decisions.filter(
+            Q(application__applicant_id__in=orgs) | Q(application__participants__in=orgs)
+        )
     decisions = (
-        restrict(Decision.objects.filter(lines__outcome__in=GRANTED).distinct(), user)
+        decisions.distinct()
         .select_related("application__applicant")
         .prefetch_related(
             Prefetch("effect_reports", queryset=reports, to_attr="visible_reports"),

@@ -197,3 +197,14 @@ def test_delegation_sees_each_regions_report_status(client, people, grant, orgs)
     assert reverse("effects:report", args=[report.pk]) in html
     assert "Ej inlämnad" in html
     assert "Skapa utkast" not in html
+
+
+def test_region_report_list_holds_only_its_own_decisions(client, people, grant, orgs) -> None:
+    other = f.MeasureDecisionFactory(
+        decision__application__applicant=orgs["jamtland-harjedalen"], granted_sek=2_000_000
+    )
+    client.force_login(people["editor"])
+    html = client.get(reverse("effects:overview")).content.decode()
+    assert reverse("effects:report_start", args=[grant.decision.pk]) in html
+    assert "Region Jämtland Härjedalen" not in html
+    assert reverse("effects:report_start", args=[other.decision.pk]) not in html

@@ -287,3 +287,50 @@ def test_query_counts_do_not_grow(client, people, who, django_assert_max_num_que
     for url in urls:
         with django_assert_max_num_queries(counts[url]):
             assert client.get(url).status_code == 200
+
+
+def _queries(client, url: str) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_measure_and_report_pages_do_not_grow(
+    client, people, grant, django_assert_max_num_queries
+) -> None:
+    add_records(grant.fall)
+    client.force_login(people["editor"])
+    client.post(reverse("effects:report_start", args=[grant.decision.pk]), {"kind": "progress"})
+    report = Report.objects.get()
+    urls = [
+        reverse("effects:measure", args=[grant.fall.pk]),
+        reverse("effects:report", args=[report.pk]),
+        reverse("effects:report_print", args=[report.pk]),
+        reverse("effects:indicator", args=[grant.fall.indicators.get().pk]),
+    ]
+    counts = {url: _queries(client, url) for url in urls}
+    for seed in range(1, 5):
+        add_records(grant.fall, seed=seed)
+        add_records(grant.speech, seed=seed)
+    for url in urls:
+        with django_assert_max_num_queries(counts[url]):
+            assert client.get(url).status_code == 200
+
+
+def test_admin_pages_for_effects_models(client, people, grant) -> None:
+    from django.contrib import admin
+
+    add_records(grant.fall)
+    client.force_login(people["admin"])
+    for model in admin.site._registry:
+        if model._meta.app_label != "effects":
+            continue
+        base = f"/admin/effects/{model._meta.model_name}/"
+        assert client.get(base).status_code == 200, base
+        obj = model.objects.first()
+        if obj is not None:
+            assert client.get(f"{base}{obj.pk}/change/").status_code == 200
+            assert client.get(f"{base}{obj.pk}/history/").status_code == 200
