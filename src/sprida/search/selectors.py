@@ -108,9 +108,10 @@ def search_for_user(
     stems_wanted = query_stems(q)
     hits = []
     for pk, score in ranked:
-        entry = entries.get(pk)
-        if entry is None or (entry.kind, entry.object_id) not in visible:
+        found = entries.get(pk)
+        if found is None or (found.kind, found.object_id) not in visible:
             continue
+        entry = found
         hits.append(
             Hit(
                 kind=entry.kind,

@@ -15,10 +15,10 @@ from django.apps import apps
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from sprida.core.access import restrict
 from sprida.grants.models import ApplicationStatus
 from sprida.spreading.models import (
     MATURITY_ORDER,
-    Adoption,
     AdoptionStatus,
     Maturity,
     Solution,
@@ -79,11 +79,15 @@ def _real_links(solution: Solution) -> list[SolutionMeasure]:
     )
 
 
-def _indicator_evidence(measure_ids: list[int]) -> tuple[bool | None, list[str]]:
+_EVERYONE = object()  # evidence for the system itself: every record counts and is named
+
+
+def _indicator_evidence(measure_ids: list[int], user: Any) -> tuple[bool | None, list[str]]:
     """Indicators of these measures with a baseline and a measurement after it.
 
-    Returns (None, []) when the effects app is not installed, so the step shows as
-    "cannot be checked" rather than as failed.
+    Whether the evidence exists is decided over all records; only the indicators the user
+    may see are named. Returns (None, []) when the effects app is not installed, so the step
+    shows as "cannot be checked" rather than as failed.
     """
     if not apps.is_installed("sprida.effects"):
         return None, []
@@ -102,12 +106,25 @@ def _indicator_evidence(measure_ids: list[int]) -> tuple[bool | None, list[str]]
         .select_related("measure")
         .order_by("measure_id", "pk")
     )
-    names = [f"{i.name} ({i.measure.title})" for i in rows]
-    return bool(names), names
+    met = rows.exists()
+    if user is not _EVERYONE:
+        rows = restrict(rows, user, "view")
+    return met, [f"{i.name} ({i.measure.title})" for i in rows]
 
 
-def evidence_for(solution: Solution) -> Evidence:
+def evidence_for(solution: Solution, *, user: Any = _EVERYONE) -> Evidence:
+    """The evidence for every step. With `user`, only records that user may see are named."""
     links = _real_links(solution)
+    if user is not _EVERYONE:
+        from sprida.grants.models import Measure
+
+        visible = set(
+            restrict(
+                Measure.objects.filter(pk__in=[link.measure_id for link in links]), user
+            ).values_list("pk", flat=True)
+        )
+    else:
+        visible = {link.measure_id for link in links}
     adoptions = list(solution.adoptions.select_related("region").order_by("region__name"))
     piloting = [a for a in adoptions if a.status in (AdoptionStatus.PILOT, AdoptionStatus.IN_USE)]
     in_use = [a for a in adoptions if a.status == AdoptionStatus.IN_USE]
@@ -115,8 +132,11 @@ def evidence_for(solution: Solution) -> Evidence:
 
     pilot_met = bool(piloting or implementing)
     pilot_refs = [a.region.name for a in piloting] + [
-        f"{link.measure.title} ({link.measure.application.applicant.name})" for link in implementing
+        f"{link.measure.title} ({link.measure.application.applicant.name})"
+        for link in implementing
+        if link.measure_id in visible
     ]
+    pilot_count = len(piloting) + len(implementing)
     requirements = [
         Requirement(
             level=Maturity.PILOT,
@@ -126,9 +146,9 @@ def evidence_for(solution: Solution) -> Evidence:
                 ngettext(
                     "%(n)d region eller åtgärd prövar lösningen.",
                     "%(n)d regioner eller åtgärder prövar lösningen.",
-                    len(pilot_refs),
+                    pilot_count,
                 )
-                % {"n": len(pilot_refs)}
+                % {"n": pilot_count}
             ),
             missing=""
             if pilot_met
@@ -137,7 +157,7 @@ def evidence_for(solution: Solution) -> Evidence:
         )
     ]
 
-    measured, indicator_refs = _indicator_evidence([link.measure_id for link in links])
+    measured, indicator_refs = _indicator_evidence([link.measure_id for link in links], user)
     if measured is None:
         validated = Requirement(
             level=Maturity.VALIDATED,
@@ -160,12 +180,7 @@ def evidence_for(solution: Solution) -> Evidence:
             level=Maturity.VALIDATED,
             text=_("Minst en indikator med baslinje och uppföljande mätning från en åtgärd."),
             met=measured,
-            detail=ngettext(
-                "%(n)d indikator har baslinje och uppföljning.",
-                "%(n)d indikatorer har baslinje och uppföljning.",
-                len(indicator_refs),
-            )
-            % {"n": len(indicator_refs)},
+            detail=_("Underlaget finns.") if measured else _("Underlaget saknas."),
             missing=missing,
             refs=indicator_refs,
         )
@@ -193,7 +208,3 @@ def evidence_for(solution: Solution) -> Evidence:
         )
     )
     return Evidence(requirements)
-
-
-def adoptions_in_use(adoptions: list[Adoption]) -> int:
-    return sum(1 for a in adoptions if a.status == AdoptionStatus.IN_USE)

@@ -37,7 +37,7 @@ BOILERPLATE = wordlist(
     patient patienten patienter patienterna vård vården får få fått antal per tar ta
     förväntas färre fler flera in mer mindre stöd stödd vi även också samt ska skall
     bland annat exempel exempelvis därefter hela både dag dagens medarbetare verksamheter
-    verksamheten verksamheterna mål målet målvärde
+    verksamheten verksamheterna mål målet målvärde demodata
     """
 )
 STOP = STOP_WORDS | BOILERPLATE
