@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any, cast
 
 import pytest
 
@@ -20,8 +21,29 @@ from sprida.effects.models import (
     Measurement,
     QualitativeEffect,
 )
-from sprida.grants.models import DeadlineKind, Decision, Measure, MeasureCategory, Outcome
+from sprida.grants.models import (
+    Application,
+    DeadlineKind,
+    Decision,
+    Measure,
+    MeasureCategory,
+    MeasureDecision,
+    Outcome,
+)
 from sprida.grants.tests import factories as f
+
+
+def make_line(**kwargs: Any) -> MeasureDecision:
+    """A decision line through the grants factories, typed for the checker."""
+    return cast(MeasureDecision, f.MeasureDecisionFactory(**kwargs))
+
+
+def make_decision(**kwargs: Any) -> Decision:
+    return cast(Decision, f.DecisionFactory(**kwargs))
+
+
+def make_application(**kwargs: Any) -> Application:
+    return cast(Application, f.ApplicationFactory(**kwargs))
 
 
 @dataclass
@@ -34,21 +56,21 @@ class Grant:
 
 @pytest.fixture
 def grant(orgs) -> Grant:
-    decision = f.DecisionFactory(
+    decision = make_decision(
         outcome=Outcome.PARTIALLY_GRANTED,
         applied_sek=60_000_000,
         granted_sek=25_170_000,
         rejected_sek=34_830_000,
         case_number="2025/00123",
     )
-    fall = f.MeasureDecisionFactory(
+    fall = make_line(
         decision=decision,
         measure__title="Införande av AI-stödd sensorteknik för fallprevention",
         measure__category=MeasureCategory.objects.get(slug="ai-fallprevention"),
         measure__position=1,
         granted_sek=5_870_000,
     ).measure
-    speech = f.MeasureDecisionFactory(
+    speech = make_line(
         decision=decision,
         measure__title="Implementering av AI-baserad taligenkänning",
         measure__position=2,
@@ -56,7 +78,7 @@ def grant(orgs) -> Grant:
         granted_sek=19_300_000,
         rejected_sek=19_300_000,
     ).measure
-    rejected = f.MeasureDecisionFactory(
+    rejected = make_line(
         decision=decision,
         measure__title="Läkemedelsrobot",
         measure__position=3,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -18,7 +21,7 @@ from sprida.effects.models import (
     ReportSection,
     TrackedMeasure,
 )
-from sprida.effects.tests.conftest import add_records
+from sprida.effects.tests.conftest import add_records, make_application, make_decision, make_line
 from sprida.grants.tests import factories as f
 
 PEOPLE = ["editor", "viewer", "stranger", "coordinator", "officer", "admin"]
@@ -41,7 +44,7 @@ RECORD_CHANGE = {
 DRAFT_VIEW = {**RECORD_VIEW, "coordinator": False, "officer": False}
 SUBMITTED_CHANGE = dict.fromkeys(PEOPLE, False)
 
-MODELS = [ImplementationStatus, Indicator, Measurement, QualitativeEffect, Cost]
+MODELS: list[Any] = [ImplementationStatus, Indicator, Measurement, QualitativeEffect, Cost]
 
 
 @pytest.mark.parametrize("who", PEOPLE)
@@ -74,7 +77,7 @@ def test_draft_report_is_private_to_the_region(people, grant, who) -> None:
     report = _report(grant, people, submit=False)
     assert can_view(people[who], report) is DRAFT_VIEW[who]
     assert can_change(people[who], report) is RECORD_CHANGE[who]
-    section = report.sections.first()
+    section = report.sections.all()[0]
     assert can_view(people[who], section) is DRAFT_VIEW[who]
 
 
@@ -83,14 +86,14 @@ def test_submitted_report_is_read_nationally_and_changed_by_nobody(people, grant
     report = _report(grant, people, submit=True)
     assert can_view(people[who], report) is RECORD_VIEW[who]
     assert can_change(people[who], report) is SUBMITTED_CHANGE[who]
-    assert can_change(people[who], report.sections.first()) is False
+    assert can_change(people[who], report.sections.all()[0]) is False
 
 
 def test_joint_application_participants_read_but_do_not_write(people, orgs) -> None:
-    application = f.ApplicationFactory(applicant=orgs["skr"], joint=True, status="decided")
+    application = make_application(applicant=orgs["skr"], joint=True, status="decided")
     application.participants.set([orgs["orebro"], orgs["jamtland-harjedalen"]])
-    decision = f.DecisionFactory(application=application)
-    line = f.MeasureDecisionFactory(decision=decision)
+    decision = make_decision(application=application)
+    line = make_line(decision=decision)
     indicator = add_records(line.measure)
     assert can_view(people["stranger"], indicator)  # Jämtland takes part
     assert not can_change(people["stranger"], indicator)
@@ -103,7 +106,7 @@ def test_services_refuse_other_regions_and_readers(people, grant) -> None:
     for who in ("stranger", "viewer", "officer", "coordinator"):
         with pytest.raises(PermissionDenied):
             services.measurement_record(
-                by=people[who], indicator=indicator, period=indicator.baseline_on, value=1
+                by=people[who], indicator=indicator, period=indicator.baseline_on, value=Decimal(1)
             )
         with pytest.raises(PermissionDenied):
             services.report_create(by=people[who], decision=grant.decision, kind="progress")
@@ -186,7 +189,7 @@ def test_report_pages(client, people, grant, who, draft, submitted) -> None:
 
 
 def test_delegation_sees_each_regions_report_status(client, people, grant, orgs) -> None:
-    other = f.MeasureDecisionFactory(
+    other = make_line(
         decision__application__applicant=orgs["jamtland-harjedalen"], granted_sek=2_000_000
     )
     f.DeadlineFactory(decision=other.decision)
@@ -200,7 +203,7 @@ def test_delegation_sees_each_regions_report_status(client, people, grant, orgs)
 
 
 def test_region_report_list_holds_only_its_own_decisions(client, people, grant, orgs) -> None:
-    other = f.MeasureDecisionFactory(
+    other = make_line(
         decision__application__applicant=orgs["jamtland-harjedalen"], granted_sek=2_000_000
     )
     client.force_login(people["editor"])

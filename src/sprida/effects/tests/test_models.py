@@ -47,7 +47,7 @@ def test_submitted_report_refuses_save_and_delete(people, grant) -> None:
         report.save()
     with pytest.raises(ReportLockedError):
         report.delete()
-    section = report.sections.first()
+    section = report.sections.all()[0]
     section.progress_text = "Ändrad"
     with pytest.raises(ReportLockedError):
         section.save()

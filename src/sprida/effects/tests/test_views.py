@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from decimal import Decimal
+from typing import Any
 
 import docx
 import openpyxl
@@ -12,7 +13,7 @@ import pytest
 from django.urls import reverse
 
 from sprida.effects.models import Cost, Measurement, Report, ReportStatus
-from sprida.effects.tests.conftest import add_records
+from sprida.effects.tests.conftest import add_records, make_line
 from sprida.grants.tests import factories as f
 
 
@@ -269,7 +270,7 @@ def test_query_counts_do_not_grow(client, people, who, django_assert_max_num_que
 
     def build(n: int) -> None:
         for i in range(n):
-            line = f.MeasureDecisionFactory(granted_sek=1_000_000)
+            line = make_line(granted_sek=1_000_000)
             add_records(line.measure, seed=i)
             f.DeadlineFactory(decision=line.decision)
 
@@ -325,7 +326,8 @@ def test_admin_pages_for_effects_models(client, people, grant) -> None:
 
     add_records(grant.fall)
     client.force_login(people["admin"])
-    for model in admin.site._registry:
+    models: list[Any] = list(admin.site._registry)
+    for model in models:
         if model._meta.app_label != "effects":
             continue
         base = f"/admin/effects/{model._meta.model_name}/"
