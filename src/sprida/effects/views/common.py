@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 
 def validation_messages(error: ValidationError) -> list[str]:
@@ -37,7 +38,7 @@ def form_page(
 ) -> HttpResponse:
     """A form on its own page: what a small form on a record page falls back to on errors."""
     if form.errors and request.method == "POST":
-        messages.error(request, "Uppgifterna sparades inte. Rätta det som står vid fälten.")
+        messages.error(request, _("Uppgifterna sparades inte. Rätta det som står vid fälten."))
         status = 400 if status == 200 else status
     context: dict[str, Any] = {
         "form": form,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from sprida.core.access import actor_for
@@ -36,7 +37,7 @@ def _row(measure: TrackedMeasure) -> MeasureRow:
     stage = getattr(measure, "current_stage", None)
     return MeasureRow(
         measure=measure,
-        stage_label=str(ImplementationStage(stage).label) if stage else "Ingen status",
+        stage_label=str(ImplementationStage(stage).label) if stage else _("Ingen status"),
         stage_badge=STAGE_BADGE[ImplementationStage(stage)] if stage else "warn",
         status_on=getattr(measure, "current_status_on", None),
         indicator_count=getattr(measure, "indicator_count", 0),
@@ -57,7 +58,7 @@ def overview(request: HttpRequest) -> HttpResponse:
         "spent_total": sum(r.spent_sek for r in rows),
         "cost_chart": bar_chart(
             chart_id="overview-costs",
-            title="Upparbetade kostnader mot beviljat bidrag per åtgärd",
+            title=_("Upparbetade kostnader mot beviljat bidrag per åtgärd"),
             rows=[
                 (
                     f"{r.measure.application.applicant.name}: {r.measure.title}"[:70],

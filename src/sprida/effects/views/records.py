@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprida.core.access import can_change, get_for_user
@@ -34,7 +35,7 @@ def indicator_chart(indicator: Indicator) -> str:
     measurements = list(indicator.measurements.all())
     return line_chart(
         chart_id=f"indicator-{indicator.pk}",
-        title=f"{indicator.name} över tid",
+        title=_("%(name)s över tid") % {"name": indicator.name},
         unit=indicator.unit,
         points=[(m.period, m.value) for m in measurements],
         baseline=(indicator.baseline_on, indicator.baseline_value),
@@ -78,8 +79,8 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "years": sorted(by_year.items()),
         "cost_chart": bar_chart(
             chart_id=f"cost-{measure.pk}",
-            title="Upparbetade kostnader mot beviljat bidrag",
-            rows=[("Hela perioden", granted, spent)],
+            title=_("Upparbetade kostnader mot beviljat bidrag"),
+            rows=[(_("Hela perioden"), granted, spent)],
         ),
         "status_form": StatusForm(),
         "effect_form": EffectForm(),
@@ -105,12 +106,12 @@ def status_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Statusen är sparad.")
+            messages.success(request, _("Statusen är sparad."))
             return redirect(_measure_url(measure.pk, "status"))
     return form_page(
         request,
         form=form,
-        title=f"Ny status: {measure.title}",
+        title=_("Ny status: %(name)s") % {"name": measure.title},
         back_url=_measure_url(measure.pk),
         back_label=measure.title,
     )
@@ -129,12 +130,12 @@ def effect_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Den kvalitativa effekten är sparad.")
+            messages.success(request, _("Den kvalitativa effekten är sparad."))
             return redirect(_measure_url(measure.pk, "effects"))
     return form_page(
         request,
         form=form,
-        title=f"Ny kvalitativ effekt: {measure.title}",
+        title=_("Ny kvalitativ effekt: %(name)s") % {"name": measure.title},
         back_url=_measure_url(measure.pk),
         back_label=measure.title,
     )
@@ -151,12 +152,12 @@ def cost_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Kostnaden är sparad.")
+            messages.success(request, _("Kostnaden är sparad."))
             return redirect(_measure_url(measure.pk, "costs"))
     return form_page(
         request,
         form=form,
-        title=f"Ny kostnad: {measure.title}",
+        title=_("Ny kostnad: %(name)s") % {"name": measure.title},
         back_url=_measure_url(measure.pk),
         back_label=measure.title,
     )
@@ -174,12 +175,12 @@ def cost_document_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Underlaget är uppladdat.")
+            messages.success(request, _("Underlaget är uppladdat."))
             return redirect(_measure_url(cost.measure_id, "costs"))
     return form_page(
         request,
         form=form,
-        title=f"Underlag för kostnad: {cost.description}",
+        title=_("Underlag för kostnad: %(name)s") % {"name": cost.description},
         back_url=_measure_url(cost.measure_id),
         back_label=cost.measure.title,
         multipart=True,
@@ -210,12 +211,12 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Indikatorn är sparad. Lägg in mätvärden när de finns.")
+            messages.success(request, _("Indikatorn är sparad. Lägg in mätvärden när de finns."))
             return redirect("effects:indicator", pk=indicator.pk)
     return form_page(
         request,
         form=form,
-        title=f"Ny indikator: {measure.title}",
+        title=_("Ny indikator: %(name)s") % {"name": measure.title},
         back_url=_measure_url(measure.pk),
         back_label=measure.title,
         intro=(
@@ -236,12 +237,12 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, "Indikatorn är sparad.")
+            messages.success(request, _("Indikatorn är sparad."))
             return redirect("effects:indicator", pk=indicator.pk)
     return form_page(
         request,
         form=form,
-        title=f"Ändra indikator: {indicator.name}",
+        title=_("Ändra indikator: %(name)s") % {"name": indicator.name},
         back_url=reverse("effects:indicator", args=[indicator.pk]),
         back_label=indicator.name,
     )
@@ -273,12 +274,12 @@ def measurement_add(request: HttpRequest, pk: int) -> HttpResponse:
     form = MeasurementForm(request.POST)
     if form.is_valid():
         services.measurement_record(by=request.user, indicator=indicator, **form.cleaned_data)
-        messages.success(request, "Mätvärdet är sparat.")
+        messages.success(request, _("Mätvärdet är sparat."))
         return redirect("effects:indicator", pk=indicator.pk)
     return form_page(
         request,
         form=form,
-        title=f"Nytt mätvärde: {indicator.name}",
+        title=_("Nytt mätvärde: %(name)s") % {"name": indicator.name},
         back_url=reverse("effects:indicator", args=[indicator.pk]),
         back_label=indicator.name,
     )
@@ -300,8 +301,8 @@ def measurement_import(request: HttpRequest, pk: int) -> HttpResponse:
             if result.ok:
                 messages.success(
                     request,
-                    f"Importen är klar: {result.created} nya och "
-                    f"{result.updated} ändrade mätvärden.",
+                    _("Importen är klar: %(created)d nya och %(updated)d ändrade mätvärden.")
+                    % {"created": result.created, "updated": result.updated},
                 )
                 return redirect("effects:indicator", pk=indicator.pk)
             for error in result.errors or []:
@@ -309,11 +310,11 @@ def measurement_import(request: HttpRequest, pk: int) -> HttpResponse:
     return form_page(
         request,
         form=form,
-        title=f"Importera mätvärden: {indicator.name}",
+        title=_("Importera mätvärden: %(name)s") % {"name": indicator.name},
         back_url=reverse("effects:indicator", args=[indicator.pk]),
         back_label=indicator.name,
         multipart=True,
-        intro="Inget har importerats. Rätta raderna nedan i filen och ladda upp den igen.",
+        intro=_("Inget har importerats. Rätta raderna nedan i filen och ladda upp den igen."),
     )
 
 

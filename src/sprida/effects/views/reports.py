@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprida.core.access import can_change, may_act_for
@@ -29,15 +30,18 @@ def report_start(request: HttpRequest, decision_pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ReportStartForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Välj delredovisning eller slutredovisning.")
+        messages.error(request, _("Välj delredovisning eller slutredovisning."))
         return redirect("effects:overview")
     report = services.report_create(
         by=request.user, decision=decision, kind=form.cleaned_data["kind"]
     )
     messages.success(
         request,
-        f"{report.get_kind_display()} version {report.version} är ett utkast. "
-        "Siffrorna hämtas från åtgärdernas uppgifter; skriv texterna nedan.",
+        _(
+            "%(kind)s version %(version)d är ett utkast. Siffrorna hämtas från åtgärdernas "
+            "uppgifter; skriv texterna nedan."
+        )
+        % {"kind": report.get_kind_display(), "version": report.version},
     )
     return redirect("effects:report", pk=report.pk)
 
@@ -62,7 +66,7 @@ def _content_context(content: ReportContent) -> dict[str, Any]:
         "content": content,
         "cost_chart": bar_chart(
             chart_id="report-costs",
-            title="Upparbetade kostnader mot beviljat bidrag per åtgärd",
+            title=_("Upparbetade kostnader mot beviljat bidrag per åtgärd"),
             rows=[(b.title[:70], b.granted_sek, b.spent_sek) for b in content.measures],
         ),
     }
@@ -92,9 +96,9 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
             except ReportLockedError as error:
                 messages.error(request, str(error))
             else:
-                messages.success(request, "Texterna är sparade.")
+                messages.success(request, _("Texterna är sparade."))
             return redirect("effects:report", pk=report.pk)
-        messages.error(request, "Texterna sparades inte. Rätta det som står vid fälten.")
+        messages.error(request, _("Texterna sparades inte. Rätta det som står vid fälten."))
     context = {
         "report": report,
         "writable": writable,
@@ -122,8 +126,11 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            f"{report.get_kind_display()} version {report.version} är inlämnad och låst. "
-            "Effektivitetsdelegationen kan nu läsa den.",
+            _(
+                "%(kind)s version %(version)d är inlämnad och låst. "
+                "Effektivitetsdelegationen kan nu läsa den."
+            )
+            % {"kind": report.get_kind_display(), "version": report.version},
         )
     return redirect("effects:report", pk=report.pk)
 
@@ -141,7 +148,9 @@ def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
         return redirect("effects:report", pk=report.pk)
     messages.success(
-        request, f"Version {correction.version} är ett nytt utkast som rättar den inlämnade."
+        request,
+        _("Version %(version)d är ett nytt utkast som rättar den inlämnade.")
+        % {"version": correction.version},
     )
     return redirect("effects:report", pk=correction.pk)
 
