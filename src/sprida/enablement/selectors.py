@@ -100,15 +100,16 @@ def reviews_waiting(*, user: Any) -> list[DossierVersion]:
 
 @dataclass
 class MatrixRow:
-    dossier: Dossier
+    region: Organisation
     cells: list[DossierAdoption | None]
-    count: int
 
 
-def adoption_matrix(*, user: Any) -> tuple[list[Organisation], list[MatrixRow]]:
-    """Published dossiers × regions: which version each region has adopted, as far as visible."""
-    regions: list[Organisation] = list(Region.objects.order_by("name"))
-    dossiers = list(
+def adoption_matrix(*, user: Any) -> tuple[list[Dossier], list[MatrixRow]]:
+    """Regions × published dossiers: which version each region adopted, as far as visible.
+
+    The dossiers carry `adoption_count`, a national count that names no region.
+    """
+    dossiers: list[Dossier] = list(
         restrict(Dossier.objects.filter(current_version__isnull=False), user)
         .select_related("current_version")
         .annotate(adoption_count=Count("adoptions", distinct=True))
@@ -118,14 +119,10 @@ def adoption_matrix(*, user: Any) -> tuple[list[Organisation], list[MatrixRow]]:
         (a.dossier_id, a.region_id): a for a in adoptions_for(user=user)
     }
     rows = [
-        MatrixRow(
-            dossier=d,
-            cells=[seen.get((d.pk, r.pk)) for r in regions],
-            count=getattr(d, "adoption_count", 0),
-        )
-        for d in dossiers
+        MatrixRow(region=region, cells=[seen.get((d.pk, region.pk)) for d in dossiers])
+        for region in Region.objects.order_by("name")
     ]
-    return regions, rows
+    return dossiers, rows
 
 
 @dataclass

@@ -16,6 +16,8 @@ REGION_COUNT = 21
 # No row is private. Declared explicitly because core.access ORs `~private` into the national
 # readers' filter, and an empty Q() would be dropped from that OR (Q() | x == x).
 NO_PRIVATE_ROWS = Q(pk__isnull=True)
+# Every row is public; spelled out for the same reason (Q() | x == x drops "public" for members).
+ALL_ROWS = Q(pk__isnull=False)
 
 
 def round_sek(value: Decimal) -> int:
@@ -41,7 +43,7 @@ class SectionEffort(models.Model):
     )
     history = HistoricalRecords()
 
-    access_rules = AccessRules(public=Q(), national_write=frozenset({COORDINATOR}))
+    access_rules = AccessRules(public=ALL_ROWS, national_write=frozenset({COORDINATOR}))
 
     class Meta:
         ordering = ["kind"]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sprida.core.access import COORDINATOR, AccessRules
-from sprida.enablement.models.common import SectionKind
+from sprida.enablement.models.common import ALL_ROWS, SectionKind
 
 
 class RequirementArea(models.TextChoices):
@@ -36,7 +35,7 @@ class Requirement(models.Model):
     is_current = models.BooleanField(_("gällande version"), default=True)
     history = HistoricalRecords()
 
-    access_rules = AccessRules(public=Q(), national_write=frozenset({COORDINATOR}))
+    access_rules = AccessRules(public=ALL_ROWS, national_write=frozenset({COORDINATOR}))
 
     class Meta:
         ordering = ["area", "urn", "version"]

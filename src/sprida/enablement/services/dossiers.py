@@ -33,6 +33,11 @@ from sprida.enablement.registry import read_requirements, upsert_requirements
 
 NATIONAL = frozenset({COORDINATOR})
 
+# Addresses under /underlag/ that a dossier's short name must not take.
+RESERVED_SLUGS = frozenset(
+    {"nytt", "krav", "oversikt", "antaganden", "arbetsgrupper", "tid", "ersattning", "effekter"}
+)
+
 # The fields of a version that people edit; the rest is workflow.
 VERSION_FIELDS = (
     "change_summary",
@@ -107,6 +112,10 @@ def dossier_create(
 ) -> Dossier:
     """A new national dossier, owned by the coordinator, with an empty version 1 draft."""
     owner = _require_coordinator(by)
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(
+            f"Kortnamnet {slug} används redan av en sida i Sprida; välj ett annat."
+        )
     if Dossier.objects.filter(models.Q(slug=slug) | models.Q(title=title)).exists():
         raise ValidationError(f"Det finns redan ett underlag med namnet {title} eller {slug}.")
     dossier = Dossier(

@@ -1,0 +1,139 @@
+"""A dossier version as readable text per section: for the diff, the DOCX and the record."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Any
+
+from sprida.core.formats import format_sek
+from sprida.enablement.models import DossierVersion, SectionKind
+
+RISK_LEVELS = {"low": "låg", "medium": "medel", "high": "hög", "very_high": "mycket hög"}
+
+
+def _field_lines(version: DossierVersion, names: list[str]) -> list[str]:
+    lines: list[str] = []
+    for name in names:
+        field: Any = DossierVersion._meta.get_field(name)
+        value = getattr(version, name)
+        display = getattr(version, f"get_{name}_display", None)
+        if display is not None and field.choices:
+            value = display()
+        elif isinstance(value, bool):
+            value = "ja" if value else "nej"
+        text = str(value).strip() or "–"
+        label = str(getattr(field, "verbose_name", name))
+        first, *rest = text.splitlines()
+        lines.append(f"{label[:1].upper()}{label[1:]}: {first}")
+        lines.extend(f"  {line}" for line in rest)
+    return lines
+
+
+def section_lines(version: DossierVersion) -> dict[str, list[str]]:
+    """Each section as lines of plain text, in a fixed order so versions compare line by line."""
+    out: dict[str, list[str]] = {
+        SectionKind.DATA: _field_lines(
+            version,
+            [
+                "data_sources",
+                "data_categories",
+                "health_data",
+                "data_quality",
+                "data_access",
+                "data_retention",
+                "processing_location",
+                "processing_details",
+            ],
+        ),
+        SectionKind.LEGAL: _field_lines(
+            version,
+            [
+                "gdpr_legal_basis",
+                "patient_data_law",
+                "mdr_class",
+                "procurement",
+                "security_class",
+                "dpia_status",
+                "dpia_note",
+            ],
+        ),
+        SectionKind.BENEFIT: _field_lines(version, ["benefit_assumptions"]),
+        SectionKind.RISK: _field_lines(version, ["human_oversight", "risk_summary"]),
+        SectionKind.COMPETENCE: _field_lines(version, ["competence_summary"]),
+    }
+    assessment = getattr(version, "aiact", None) if _has_aiact(version) else None
+    if assessment is not None:
+        out[SectionKind.LEGAL].append(
+            f"Klassning enligt AI-förordningen: {assessment.get_result_display()}"
+        )
+        out[SectionKind.LEGAL].extend(f"  {reason}" for reason in assessment.reasons)
+    for item in version.benefits.all():
+        value = item.yearly_value_sek
+        if item.kind == "time_saved":
+            calc = (
+                f"{item.hours_per_year} h × {format_sek(item.hourly_cost_sek)} = "
+                f"{format_sek(value)} per år"
+            )
+        elif item.kind == "cost_avoided":
+            calc = f"{format_sek(value)} per år"
+        else:
+            calc = "ej värderad i kronor"
+        out[SectionKind.BENEFIT].append(f"Nytta: {item.description} – {calc}")
+        if item.assumption:
+            out[SectionKind.BENEFIT].append(f"  Antagande: {item.assumption}")
+    for risk in version.risks.all():
+        out[SectionKind.RISK].append(
+            f"Risk: {risk.title} – sannolikhet {risk.likelihood} × konsekvens "
+            f"{risk.consequence} = {risk.score} ({RISK_LEVELS[risk.level]})"
+        )
+        if risk.mitigation:
+            out[SectionKind.RISK].append(f"  Åtgärd: {risk.mitigation}")
+        if risk.owner:
+            out[SectionKind.RISK].append(f"  Riskägare: {risk.owner}")
+    for module in version.trainings.all():
+        out[SectionKind.COMPETENCE].append(
+            f"Utbildning: {module.title} – {module.audience}, {module.length_minutes} min"
+        )
+        if module.material:
+            out[SectionKind.COMPETENCE].append(f"  Material: {module.material}")
+    for check in version.checks.all():
+        req = check.requirement
+        out[req.section].append(
+            f"Krav {req.urn} v{req.version}: {check.get_status_display()}"
+            + (f" – {check.note}" if check.note else "")
+        )
+    return out
+
+
+def _has_aiact(version: DossierVersion) -> bool:
+    try:
+        version.aiact  # noqa: B018 - the reverse one-to-one raises when missing
+    except DossierVersion.aiact.RelatedObjectDoesNotExist:
+        return False
+    return True
+
+
+@dataclass
+class SectionDiff:
+    kind: str
+    label: str
+    lines: list[tuple[str, str]]  # (" " | "+" | "-", text)
+
+    @property
+    def changed(self) -> bool:
+        return any(op != " " for op, _ in self.lines)
+
+
+def version_diff(old: DossierVersion, new: DossierVersion) -> list[SectionDiff]:
+    """Line by line, section by section, with difflib."""
+    before, after = section_lines(old), section_lines(new)
+    diffs = []
+    for kind, label in SectionKind.choices:
+        lines = [
+            (line[0], line[2:])
+            for line in difflib.ndiff(before.get(kind, []), after.get(kind, []))
+            if line[:1] in {" ", "+", "-"}
+        ]
+        diffs.append(SectionDiff(kind=kind, label=str(label), lines=lines))
+    return diffs

@@ -1,0 +1,1 @@
+"""Views for the shared dossiers (dossiers.py), adoption (adoption.py) and groups (groups.py)."""
