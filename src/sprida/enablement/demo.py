@@ -28,6 +28,7 @@ from sprida.enablement.models import (
     WorkingGroup,
 )
 from sprida.grants.models import MeasureCategory
+from sprida.spreading.models import Solution
 
 # Demo people beyond core's demo users; they cannot sign in (no password).
 EXTRA_PEOPLE = (
@@ -143,6 +144,11 @@ def _dossiers(people: dict[str, User], orgs: Any) -> int:
                 is_demo=True,
             )
             made += 1
+        if dossier.category_id and not dossier.solutions.exists():
+            # The catalogue (demo order 40) describes solutions of the same application type.
+            same_type = Solution.objects.filter(category_id=dossier.category_id)
+            if same_type.exists():
+                services.dossier_solutions_set(by=coordinator, dossier=dossier, solutions=same_type)
         version = dossier.versions.get(number=1)
         if version.status == VersionStatus.DRAFT and not version.risks.exists():
             _fill(coordinator, version, spec, orgs)

@@ -25,6 +25,7 @@ from sprida.enablement.models import (
 )
 from sprida.enablement.services.dossiers import VERSION_FIELDS
 from sprida.grants.models import MeasureCategory
+from sprida.spreading.models import Solution
 
 MONTH_FORMATS = ["%Y-%m", "%Y-%m-%d"]
 
@@ -55,6 +56,12 @@ class DossierForm(forms.Form):
         label=_("Tillämpningstyp"), queryset=MeasureCategory.objects.all(), required=False
     )
     purpose = forms.CharField(label=_("Syfte"), widget=forms.Textarea(attrs={"rows": 4}))
+    solutions = forms.ModelMultipleChoiceField(
+        label=_("Lösningar i katalogen"),
+        queryset=Solution.objects.order_by("title"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
     contact_name = forms.CharField(label=_("Kontaktperson"), max_length=200, required=False)
     contact_email = forms.EmailField(label=_("E-post till kontakt"), required=False)
 

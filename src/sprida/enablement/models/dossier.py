@@ -44,6 +44,12 @@ class Dossier(models.Model):
         related_name="dossiers",
         verbose_name=_("tillämpningstyp"),
     )
+    solutions = models.ManyToManyField(
+        "spreading.Solution",
+        blank=True,
+        related_name="dossiers",
+        verbose_name=_("lösningar i katalogen"),
+    )
     owner = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,

@@ -108,6 +108,7 @@ def dossier_create(
     category: Any = None,
     contact_name: str = "",
     contact_email: str = "",
+    solutions: Any = (),
     is_demo: bool = False,
 ) -> Dossier:
     """A new national dossier, owned by the coordinator, with an empty version 1 draft."""
@@ -131,7 +132,17 @@ def dossier_create(
     dossier._history_user = by  # type: ignore[attr-defined]
     dossier.full_clean()
     dossier.save()
+    if solutions:
+        dossier.solutions.set(solutions)
     DossierVersion.objects.create(dossier=dossier, number=1, created_by=by)
+    return dossier
+
+
+@transaction.atomic
+def dossier_solutions_set(*, by: Any, dossier: Dossier, solutions: Any) -> Dossier:
+    """Link the dossier to the catalogue's solutions of its application type."""
+    _require_coordinator(by)
+    dossier.solutions.set(solutions)
     return dossier
 
 

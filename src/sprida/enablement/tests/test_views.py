@@ -123,6 +123,25 @@ def test_the_coordinator_works_the_dossier_through_the_pages(client, people, org
     assert version.benefits.get().yearly_value_sek == 90_450  # 100,5 h × 900 kr
 
 
+def test_dossier_links_to_the_catalogues_solutions(client, published, people, orgs) -> None:
+    from sprida.spreading.models import Solution
+
+    solution = Solution.objects.create(
+        slug="ai-baserad-taligenkanning",
+        title="AI-baserad taligenkänning i Örebro",
+        summary="Tal till text i journalen.",
+        solution_type="technical",
+        owner=orgs["orebro"],
+        published=True,
+    )
+    services.dossier_solutions_set(
+        by=people["coordinator"], dossier=published, solutions=[solution]
+    )
+    client.force_login(people["viewer"])
+    html = client.get(f"/underlag/{published.slug}/").content.decode()
+    assert solution.get_absolute_url() in html
+
+
 def test_a_region_cannot_create_or_edit_dossiers(client, dossier, people) -> None:
     client.force_login(people["editor"])
     assert client.get("/underlag/nytt/").status_code == 403

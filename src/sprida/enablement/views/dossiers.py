@@ -155,6 +155,7 @@ def dossier_detail(request: HttpRequest, slug: str, number: int | None = None) -
         "my_adoptions": my_adoptions,
         "adopt_form": AdoptForm(regions=adopt_regions) if adopt_regions else None,
         "adoptions": selectors.adoptions_for(user=user).filter(dossier=dossier),
+        "solutions": restrict(dossier.solutions.all(), user).order_by("title"),
     }
     return render(request, "enablement/dossier.html", context)
 
