@@ -5,6 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandParser
+from django.test.utils import override_settings
 
 from sprida.core import demo
 
@@ -21,9 +22,11 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         self.stdout.write("Sprida demo: migrerar databasen …")
         call_command("migrate", interactive=False, verbosity=0)
-        for loader in demo.loaders():
-            self.stdout.write(f"Laddar {loader.name} …")
-            loader.load(self.stdout)
+        # Demo data may trigger notices (e.g. a new dossier version); keep them off the console.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            for loader in demo.loaders():
+                self.stdout.write(f"Laddar {loader.name} …")
+                loader.load(self.stdout)
         password = demo.demo_password()
         users = demo.demo_users_create(password)
         call_command("collectstatic", interactive=False, verbosity=0)
