@@ -85,10 +85,13 @@ class SqliteFtsBackend:
         if not match:
             return []
         inner_sql, inner_params = restricted.values("id").query.sql_with_params()
+        # Match first (the full-text index is fast), then keep the rows the user may see.
+        # MATERIALIZED stops SQLite from driving the match row by row from the visibility side.
         sql = (
-            f"SELECT rowid, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
-            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s AND rowid IN ({inner_sql}) "
-            f"ORDER BY score LIMIT %s"
+            f"WITH matched AS MATERIALIZED ("
+            f"SELECT rowid AS id, bm25({FTS_TABLE}, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+            f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s) "
+            f"SELECT id, score FROM matched WHERE id IN ({inner_sql}) ORDER BY score LIMIT %s"
         )
         with connection.cursor() as cursor:
             cursor.execute(sql, [match, *inner_params, limit])

@@ -91,7 +91,9 @@ def search_for_user(
         return []
     entries = {
         e.pk: e
-        for e in SearchEntry.objects.filter(pk__in=[pk for pk, _ in ranked]).select_related("owner")
+        for e in SearchEntry.objects.filter(pk__in=[pk for pk, _ in ranked])
+        .defer("stems")
+        .select_related("owner")
     }
     # The index mirrors the rules at indexing time; ask the source records again, so a row
     # whose source changed since is never shown to someone who may no longer see it.
