@@ -22,6 +22,8 @@ M = TypeVar("M", bound=models.Model)
 VIEWER, EDITOR, ADMIN = 1, 2, 3
 COORDINATOR, FUNDER = "coordinator", "funder"
 NOTHING = Q(pk__in=[])
+# An explicit "every row": Django drops an empty Q() when it is combined with |.
+EVERYTHING = Q(pk__isnull=False)
 
 
 @dataclass(frozen=True)
@@ -115,16 +117,22 @@ def _in(model: type[models.Model], lookup: str, org_ids: list[int]) -> Q:
     return Q(**{f"{lookup}__in": org_ids})
 
 
+def _public_q(rules: AccessRules) -> Q:
+    if rules.public is None:
+        return NOTHING
+    return rules.public or EVERYTHING
+
+
 def view_q(model: type[models.Model], user: Any) -> Q:
     rules, actor = _rules(model), actor_for(user)
     if actor.site_admin:
-        return Q()
-    shared = ~rules.private if rules.private is not None else Q()
-    q = rules.public if rules.public is not None else NOTHING
+        return EVERYTHING
+    shared = ~rules.private if rules.private is not None else EVERYTHING
+    q = _public_q(rules)
     if not actor.authenticated:
         return q
     if not rules.owner and rules.public is None:
-        q = Q()  # reference data without an owner: every signed-in user reads it
+        q = EVERYTHING  # reference data without an owner: every signed-in user reads it
     q |= _in(model, rules.owner, actor.orgs(VIEWER))
     if rules.participants:
         q |= _in(model, rules.participants, actor.orgs(VIEWER)) & shared
@@ -138,7 +146,7 @@ def change_q(model: type[models.Model], user: Any) -> Q:
     if not actor.authenticated:
         return NOTHING
     if actor.site_admin or rules.national_write & actor.national_roles:
-        q = Q()
+        q = EVERYTHING
     elif rules.owner_write:
         q = _in(model, rules.owner, actor.orgs(EDITOR))
     else:

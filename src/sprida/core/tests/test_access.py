@@ -152,3 +152,27 @@ def test_may_act_for(people, orgs) -> None:
     assert not may_act_for(people["stranger"], orgs["orebro"].pk)
     assert may_act_for(people["officer"], orgs["orebro"].pk, national=frozenset({"funder"}))
     assert may_act_for(people["admin"], orgs["orebro"].pk)
+
+
+def test_public_reference_data_is_read_by_everyone(people) -> None:
+    from django.contrib.auth.models import AnonymousUser
+
+    from sprida.core.models import Organisation
+    from sprida.grants.models import MeasureCategory
+
+    for user in [AnonymousUser(), *people.values()]:
+        assert (
+            restrict(MeasureCategory.objects.all(), user).count() == MeasureCategory.objects.count()
+        )
+        assert restrict(Organisation.objects.all(), user).count() == 23
+
+
+def test_national_roles_read_rows_that_have_no_drafts(people, decision) -> None:
+    from sprida.grants.models import Payout
+
+    decision.published = False
+    decision.save()
+    payout = Payout.objects.create(decision=decision, year=2025, amount_sek=11_625_000)
+    for who in ("coordinator", "officer", "editor", "viewer", "admin"):
+        assert can_view(people[who], payout), who
+    assert not can_view(people["stranger"], payout)
