@@ -172,6 +172,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_ROOT = Path(os.environ.get("SPRIDA_MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
 STORAGES = {
