@@ -114,7 +114,10 @@ def _in_english(message: Any) -> str:
 
 
 def _location(loc: Any) -> str:
-    return ".".join(str(part) for part in loc) if isinstance(loc, list | tuple) else str(loc)
+    parts = [str(part) for part in loc] if isinstance(loc, list | tuple) else [str(loc)]
+    if parts[:2] == ["body", "body"]:
+        parts = parts[1:]  # ninja adds the parameter's name; every body parameter is `body`
+    return ".".join(parts)
 
 
 def django_validation_errors(exc: DjangoValidationError) -> list[dict[str, str]]:
@@ -132,7 +135,10 @@ def django_validation_errors(exc: DjangoValidationError) -> list[dict[str, str]]
 
 def on_validation_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors = [
-        {"field": _location(err.get("loc", "")), "message": str(err.get("msg", ""))}
+        {
+            "field": _location(err.get("loc", "")),
+            "message": str(err.get("msg", "")).removeprefix("Value error, "),
+        }
         for err in exc.errors
     ]
     # A body that is not JSON at all is a bad request, not a validation failure.

@@ -70,7 +70,12 @@ class ApplicationOut(Schema):
     title: str
     status: str = Field(description="`draft`, `submitted`, `decided` or `withdrawn`.")
     submitted_on: dt.date | None
-    applied_sek: int | None
+    applied_sek: int | None = Field(description="The total the application states, if known.")
+    applied_total: int | None = Field(
+        description="Applied total: the decision's figure, else the stated one, else the sum "
+        "of the measures."
+    )
+    measure_count: int
     is_demo: bool
     created_at: dt.datetime
     updated_at: dt.datetime

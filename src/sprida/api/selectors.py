@@ -1,4 +1,4 @@
-"""Reads the API needs that no other app offers as a selector (yet).
+"""Reads the API needs that the apps' own selectors do not offer (yet).
 
 Each one is `core.access.restrict` over the model, with the joins the API's schemas read, so
 the rows a token sees are exactly the rows its user sees in the UI.
@@ -14,6 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from sprida.api.models import ApiToken
 from sprida.core.access import restrict
 from sprida.core.models import Organisation
+from sprida.grants import selectors as grant_selectors
 from sprida.grants.models import (
     Application,
     Deadline,
@@ -39,15 +40,11 @@ def organisations_visible(*, user: Any) -> QuerySet[Organisation]:
 
 def programmes_visible(*, user: Any) -> QuerySet[Programme]:
     budgets = Prefetch("budgets", queryset=restrict(ProgrammeBudget.objects.all(), user))
-    return (
-        restrict(Programme.objects.all(), user)
-        .select_related("administering_body")
-        .prefetch_related(budgets)
-    )
+    return restrict(grant_selectors.programmes_list(), user).prefetch_related(budgets)
 
 
 def categories_visible(*, user: Any) -> QuerySet[MeasureCategory]:
-    return restrict(MeasureCategory.objects.all(), user)
+    return restrict(grant_selectors.categories_list(), user)
 
 
 def applications_visible(*, user: Any) -> QuerySet[Application]:

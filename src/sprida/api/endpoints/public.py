@@ -11,6 +11,7 @@ from ninja.filter_schema import FilterLookup
 from pydantic import Field
 
 from sprida.api import selectors
+from sprida.api.endpoints.inputs import Day
 from sprida.api.pagination import ObjectId, PageParams, Slug, page_of, paginate
 from sprida.api.problems import PUBLIC_ERROR_RESPONSES
 from sprida.api.schemas import CategoryRef, OrganisationRef
@@ -76,9 +77,6 @@ class PublicDecisionOut(Schema):
     @staticmethod
     def resolve_is_demo(obj: Any) -> bool:
         return bool(obj.application.is_demo)
-
-
-Day = Annotated[dt.date, Field(ge=dt.date(1900, 1, 1), le=dt.date(2200, 12, 31))]
 
 
 class PublicDecisionFilter(FilterSchema):
