@@ -43,3 +43,9 @@ def test_admin_lists_every_model_with_history(client, people) -> None:
         meta = model._meta
         url = f"/admin/{meta.app_label}/{meta.model_name}/"
         assert client.get(url).status_code == 200, url
+
+
+def test_swedish_even_when_the_browser_asks_for_english(client, db) -> None:
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="sv">' in response.content.decode()
+    assert response["Content-Language"] == "sv"
