@@ -90,7 +90,7 @@ class Document(models.Model):
         verbose_name=_("ansökan"),
     )
     is_demo = models.BooleanField(_("demodata"), default=False)
-    history = HistoricalRecords(excluded_fields=["text", "page_offsets"])
+    history = HistoricalRecords(excluded_fields=["text", "page_offsets", "steps"])
 
     # The uploader's organisation holds the document; the region it concerns, the delegation
     # and SKR read it once it is confirmed.
