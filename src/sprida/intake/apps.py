@@ -7,4 +7,4 @@ class IntakeConfig(AppConfig):
     verbose_name = _("Dokument")
 
     def ready(self) -> None:
-        from sprida.intake import demo  # noqa: F401  (registers the demo loader)
+        from sprida.intake import demo, searching  # noqa: F401  (demo loader, search kind)

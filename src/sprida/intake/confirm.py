@@ -353,7 +353,21 @@ def proposal_confirm(*, by: Any, document: Document, data: dict[str, Any]) -> Ap
         confirmed_at=timezone.now(),
     )
     _attribute(by, application, document, started)
+    _reindex(application, document)
     return application
+
+
+def _reindex(application: Application, document: Document) -> None:
+    """Keep search in step with what this confirmation wrote."""
+    from sprida.search.services import search_index
+
+    search_index(kind="application", object_ids=[application.pk])
+    search_index(kind="measure", object_ids=application.measures.values_list("pk", flat=True))
+    search_index(
+        kind="decision",
+        object_ids=Decision.objects.filter(application=application).values_list("pk", flat=True),
+    )
+    search_index(kind="document", object_ids=[document.pk])
 
 
 def _attribute(by: Any, application: Application, document: Document, since: Any) -> None:

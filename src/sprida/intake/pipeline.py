@@ -110,6 +110,13 @@ class Propose(Step):
             decision = ctx.document.document_type == "decision"
             ctx.document.owner = funder if decision else ctx.document.region
         ctx.document.status = DocumentStatus.PROPOSED
+        transaction.on_commit(lambda: _index(ctx.document.pk))
+
+
+def _index(document_id: int) -> None:
+    from sprida.search.services import search_index
+
+    search_index(kind="document", object_ids=[document_id])
 
 
 STEPS: tuple[type[Step], ...] = (KeepOriginal, ReadText, Classify, Extract, Check, Propose)

@@ -233,3 +233,20 @@ def test_review_form_refuses_bad_amounts_with_a_message(
     assert response.status_code == 200
     assert "hela kronor" in response.content.decode()
     assert not Decision.objects.exists()
+
+
+def test_confirmed_documents_and_records_are_found_by_search(
+    people, django_capture_on_commit_callbacks
+) -> None:
+    from sprida.search.selectors import search_for_user
+
+    document = receive(
+        people["officer"], "002_955509009a8a4522.txt", django_capture_on_commit_callbacks
+    )
+    proposal_confirm(by=people["officer"], document=document, data=document.proposal.data)
+    kinds = {hit.kind for hit in search_for_user(user=people["officer"], q="taligenkänningen")}
+    assert {"document", "measure"} <= kinds
+    # Another region sees the published measures, not the delegation's copy of the letter.
+    stranger = {h.kind for h in search_for_user(user=people["stranger"], q="egenmonitorering")}
+    assert "measure" in stranger
+    assert "document" not in stranger
