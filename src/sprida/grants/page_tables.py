@@ -64,12 +64,15 @@ def measures_table(
     measures: Sequence[Measure], *, name: str = "atgarder", with_application: bool = True
 ) -> Table:
     rows = []
+    urls: dict[int, str] = {}
     for m in measures:
         line = getattr(m, "outcome", None)
+        if m.application_id not in urls:
+            urls[m.application_id] = reverse("grants:application", args=[m.application_id])
         rows.append(
             {
                 "application": m.application.title,
-                "application_url": reverse("grants:application", args=[m.application_id]),
+                "application_url": urls[m.application_id],
                 "title": m.title,
                 "category": m.category.name if m.category else "",
                 "applied": m.applied_sek,

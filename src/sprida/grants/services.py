@@ -188,6 +188,7 @@ def application_submit(
     *, by: Any, application: Application, submitted_on: dt.date | None
 ) -> Application:
     _refuse_unless(by is SYSTEM or can_change(by, application))
+    application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != ApplicationStatus.DRAFT:
         raise ValidationError(
             _("Bara ett utkast kan lämnas in; ansökan är redan %(status)s.")
@@ -206,6 +207,7 @@ def application_submit(
 @transaction.atomic
 def application_withdraw(*, by: Any, application: Application) -> Application:
     _refuse_unless(by is SYSTEM or can_change(by, application))
+    application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status == ApplicationStatus.DECIDED:
         raise ValidationError(_("En beslutad ansökan kan inte återkallas."))
     application.status = ApplicationStatus.WITHDRAWN

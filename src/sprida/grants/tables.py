@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.functional import Promise
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -149,6 +151,27 @@ class Table:
             ]
             for row in self.rows
         ]
+
+    def body_html(self) -> SafeString:
+        """The rows as HTML, built here rather than in the template: a region's table can hold
+        thousands of cells, and this is many times faster than the template loop."""
+        parts = []
+        missing = format_html('<span aria-label="{}">–</span>', _("uppgift saknas"))
+        for row in self.body():
+            cells = []
+            for index, cell in enumerate(row):
+                if cell.url:
+                    content = f'<a href="{escape(cell.url)}">{escape(cell.display)}</a>'
+                elif cell.display == "–":
+                    content = missing
+                else:
+                    content = escape(cell.display)
+                tag = "th" if index == 0 else "td"
+                scope = ' scope="row"' if index == 0 else ""
+                css = f' class="{escape(cell.css)}"' if cell.css else ""
+                cells.append(f"<{tag}{scope}{css}>{content}</{tag}>")
+            parts.append("<tr>" + "".join(cells) + "</tr>")
+        return mark_safe("\n".join(parts))
 
     def foot(self) -> list[Cell] | None:
         if self.footer is None:
