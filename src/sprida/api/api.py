@@ -9,7 +9,7 @@ from ninja import NinjaAPI
 from sprida.api import problems
 from sprida.api.auth import AUTH
 from sprida.api.docs import VendoredSwagger
-from sprida.api.endpoints import decisions, grants, organisations, public
+from sprida.api.endpoints import decisions, documents, effects, grants, organisations, public
 
 DESCRIPTION = """\
 Sprida's data for the state efficiency grants (SFS 2024:1102): organisations, programmes,
@@ -58,6 +58,8 @@ def build_api() -> SpridaAPI:
     api.add_router("/", organisations.router)
     api.add_router("/", grants.router)
     api.add_router("/", decisions.router)
+    api.add_router("/", effects.router)
+    api.add_router("/", documents.router)
     api.add_router("/public/", public.router)
     return api
 

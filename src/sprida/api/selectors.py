@@ -14,6 +14,7 @@ from django.db.models import Prefetch, QuerySet
 from sprida.api.models import ApiToken
 from sprida.core.access import restrict
 from sprida.core.models import Organisation
+from sprida.effects.models import Cost, Indicator, Measurement, QualitativeEffect, Report
 from sprida.grants import selectors as grant_selectors
 from sprida.grants.models import (
     Application,
@@ -80,6 +81,29 @@ def payouts_visible(*, user: Any) -> QuerySet[Payout]:
 
 def deadlines_visible(*, user: Any) -> QuerySet[Deadline]:
     return restrict(Deadline.objects.all(), user)
+
+
+# Effects: lists across measures (the effects app's selectors read one record or one measure).
+
+
+def indicators_visible(*, user: Any) -> QuerySet[Indicator]:
+    return restrict(Indicator.objects.all(), user)
+
+
+def measurements_visible(*, user: Any) -> QuerySet[Measurement]:
+    return restrict(Measurement.objects.all(), user)
+
+
+def qualitative_effects_visible(*, user: Any) -> QuerySet[QualitativeEffect]:
+    return restrict(QualitativeEffect.objects.all(), user)
+
+
+def costs_visible(*, user: Any) -> QuerySet[Cost]:
+    return restrict(Cost.objects.all(), user)
+
+
+def reports_visible(*, user: Any) -> QuerySet[Report]:
+    return restrict(Report.objects.all(), user)
 
 
 # Open data: what anyone may see, through the same rules with nobody signed in.

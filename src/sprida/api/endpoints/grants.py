@@ -12,7 +12,10 @@ from pydantic import Field
 from sprida.api import selectors as api_selectors
 from sprida.api.endpoints.common import user_of
 from sprida.api.endpoints.inputs import (
+    BodyId,
+    BodyYear,
     Day,
+    Flag,
     Input,
     LongText,
     OrgSlug,
@@ -90,8 +93,8 @@ def applications_get(request: HttpRequest, id: ObjectId) -> Any:
 class ApplicationIn(Input):
     applicant: OrgSlug = Field(description="Slug of the applying organisation.")
     title: Title
-    programme: ObjectId | None = Field(None, description="Defaults to the SFS 2024:1102 grant.")
-    joint: bool = False
+    programme: BodyId | None = Field(None, description="Defaults to the SFS 2024:1102 grant.")
+    joint: Flag = False
     participants: list[OrgSlug] = Field(default_factory=list, max_length=30)
     applied_sek: Sek | None = None
     economic_analysis: LongText = ""
@@ -216,19 +219,19 @@ def measures_get(request: HttpRequest, id: ObjectId) -> Any:
 
 
 class YearAmountIn(Input):
-    year: Year
+    year: BodyYear
     applied_sek: Sek
 
 
 class MeasureIn(Input):
-    application: ObjectId
+    application: BodyId
     title: Title
     description: LongText = ""
     category: Slug | None = None
     aim: LongText = ""
     applied_sek: Sek | None = None
     scope_notes: LongText = ""
-    other_state_funding: bool = False
+    other_state_funding: Flag = False
     other_state_funding_note: LongText = ""
     year_amounts: list[YearAmountIn] = Field(default_factory=list, max_length=20)
 
@@ -240,7 +243,7 @@ class MeasurePatch(Input):
     aim: LongText | None = None
     applied_sek: Sek | None = None
     scope_notes: LongText | None = None
-    other_state_funding: bool | None = None
+    other_state_funding: Flag | None = None
     other_state_funding_note: LongText | None = None
     year_amounts: list[YearAmountIn] | None = Field(None, max_length=20)
 

@@ -8,7 +8,14 @@ from collections.abc import Iterable
 from typing import Annotated, Any
 
 from ninja import Schema
-from pydantic import BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    model_validator,
+)
 
 from sprida.api.problems import ApiProblem
 from sprida.core.models import Organisation
@@ -20,8 +27,12 @@ Title = Annotated[
 ]
 ShortText = Annotated[str, StringConstraints(max_length=200, pattern=NO_NUL)]
 LongText = Annotated[str, StringConstraints(max_length=20_000, pattern=NO_NUL)]
-Sek = Annotated[int, Field(ge=0, le=10**13, description="Whole kronor.")]
+# In JSON bodies numbers and booleans are taken as they are: `false` is not 0, `1` not true.
+Sek = Annotated[int, Strict(), Field(ge=0, le=10**13, description="Whole kronor.")]
 Year = Annotated[int, Field(ge=2000, le=2100)]
+BodyYear = Annotated[int, Strict(), Field(ge=2000, le=2100)]
+BodyId = Annotated[int, Strict(), Field(ge=1, le=2**63 - 1)]
+Flag = Annotated[bool, Strict()]
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 import pytest
 from django.test import Client
 
 from sprida.api.services import token_create
+from sprida.effects.models import (
+    BenefitType,
+    Cost,
+    CostKind,
+    Direction,
+    EffectCategory,
+    Frequency,
+    Indicator,
+    Measurement,
+    QualitativeEffect,
+    Report,
+    ReportKind,
+)
 from sprida.grants import models as g
 from sprida.grants.tests import factories as f
 
@@ -96,7 +110,11 @@ def grants(orgs: dict[str, Any]) -> dict[str, Any]:
     )
     draft_measure = f.MeasureFactory(application=draft)
     jamtland = f.ApplicationFactory(applicant=orgs["jamtland-harjedalen"], title="Jämtland")
+    effects = _effects(line.measure, "")
+    hidden_effects = _effects(hidden_line.measure, "hidden_")
     return {
+        **effects,
+        **hidden_effects,
         "decided": decided,
         "decision": decision,
         "line": line,
@@ -111,4 +129,40 @@ def grants(orgs: dict[str, Any]) -> dict[str, Any]:
         "draft": draft,
         "draft_measure": draft_measure,
         "jamtland": jamtland,
+    }
+
+
+def _effects(measure: Any, prefix: str) -> dict[str, Any]:
+    """One of each follow-up record on a granted measure."""
+    indicator = Indicator.objects.create(
+        measure=measure,
+        name="Dokumentationstid per besök",
+        unit="minuter",
+        direction=Direction.LOWER,
+        baseline_value=Decimal("12.5"),
+        baseline_on=dt.date(2025, 1, 1),
+        data_source="Journalsystemets loggar",
+        frequency=Frequency.QUARTERLY,
+        benefit_type=BenefitType.REDISTRIBUTED,
+    )
+    measurement = Measurement.objects.create(
+        indicator=indicator, period=dt.date(2026, 1, 1), value=Decimal("9.25")
+    )
+    effect = QualitativeEffect.objects.create(
+        measure=measure,
+        observed_on=dt.date(2026, 3, 1),
+        category=EffectCategory.STAFF,
+        statement="Mindre stress vid dokumentation.",
+        source="Enkät",
+    )
+    cost = Cost.objects.create(
+        measure=measure, year=2026, kind=CostKind.EXTERNAL, description="Licens", amount_sek=250_000
+    )
+    report = Report.objects.create(decision=measure.outcome.decision, kind=ReportKind.PROGRESS)
+    return {
+        f"{prefix}indicator": indicator,
+        f"{prefix}measurement": measurement,
+        f"{prefix}effect": effect,
+        f"{prefix}cost": cost,
+        f"{prefix}report": report,
     }

@@ -22,6 +22,9 @@ DETAIL_READS = [
     ("/api/v1/decisions/{}", "hidden_decision"),
     ("/api/v1/payouts/{}", "hidden_payout"),
     ("/api/v1/deadlines/{}", "hidden_deadline"),
+    ("/api/v1/indicators/{}", "hidden_indicator"),
+    ("/api/v1/costs/{}", "hidden_cost"),
+    ("/api/v1/reports/{}", "hidden_report"),
 ]
 
 
@@ -43,6 +46,11 @@ LIST_READS = [
     ("/api/v1/decisions", "hidden_decision"),
     ("/api/v1/payouts", "hidden_payout"),
     ("/api/v1/deadlines", "hidden_deadline"),
+    ("/api/v1/indicators", "hidden_indicator"),
+    ("/api/v1/measurements", "hidden_measurement"),
+    ("/api/v1/qualitative-effects", "hidden_effect"),
+    ("/api/v1/costs", "hidden_cost"),
+    ("/api/v1/reports", "hidden_report"),
 ]
 
 
@@ -104,6 +112,29 @@ def test_create_for_an_organisation(api_as, grants, people, who) -> None:
     assert measure.status_code == expected, measure.content
 
 
+@pytest.mark.parametrize("who", WHO)
+def test_record_effects(api_as, grants, people, who) -> None:
+    api = api_as(who)
+    measurement = api.post(
+        "/api/v1/measurements",
+        {"indicator": grants["hidden_indicator"].pk, "period": "2026-04-01", "value": "8.5"},
+    )
+    effect = api.post(
+        "/api/v1/qualitative-effects",
+        {
+            "measure": grants["hidden_measure"].pk,
+            "observed_on": "2026-04-01",
+            "category": "patients",
+            "statement": "Kortare väntan.",
+            "source": "Intervjuer",
+        },
+    )
+    readable = can_view(people[who], grants["hidden_indicator"])
+    for response in (measurement, effect):
+        expected = 201 if who in REGION_WRITERS else (403 if readable else 404)
+        assert response.status_code == expected, (who, response.content)
+
+
 def _operations() -> list[tuple[str, str]]:
     schema = ninja_api.get_openapi_schema()
     return [
@@ -134,7 +165,16 @@ def test_the_matrix_covers_every_endpoint() -> None:
     covered = {("GET", t.replace("{}", "{id}")) for t, _k in DETAIL_READS}
     covered |= {("GET", path) for path, _k in LIST_READS}
     covered |= {(m.upper(), t.replace("{}", "{id}")) for m, t, _k, _b, _w in WRITES}
-    covered |= {("POST", "/api/v1/applications"), ("POST", "/api/v1/measures")}
+    covered |= {
+        ("POST", "/api/v1/applications"),
+        ("POST", "/api/v1/measures"),
+        ("POST", "/api/v1/measurements"),
+        ("POST", "/api/v1/qualitative-effects"),
+        ("POST", "/api/v1/documents"),
+        ("GET", "/api/v1/documents"),
+        ("GET", "/api/v1/documents/{id}"),
+        ("POST", "/api/v1/documents/{id}/confirm"),
+    }  # documents: test_endpoints.test_document_upload_and_confirm
     reference = {"organisations", "programmes", "categories"}  # public reference data
     missing = [
         (method, path)
