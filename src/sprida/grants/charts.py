@@ -55,7 +55,7 @@ def bar_chart(*, label: str, categories: Sequence[str], series: Sequence[Series]
     ]
     for row, name in enumerate(categories):
         top = 30 + row * group
-        short = name if len(name) <= 34 else name[:33] + "…"
+        short = name if len(name) <= 30 else name[:29] + "…"
         parts.append(
             f'<text x="{label_width - 6}" y="{top + bar * len(series) / 2 + 4}" '
             f'text-anchor="end" font-size="12">{escape(short)}</text>'

@@ -254,9 +254,11 @@ def region_overview(*, user: Any, region: Organisation, year: int | None = None)
     own = list(applications_for_user(user=user, filters=ApplicationFilters(region=region.slug)))
     if year:
         own = [a for a in own if _application_year(a) == year]
+    # A subquery, not a join: joining the participants would repeat rows of the aggregate.
+    taking_part = Application.participants.through.objects.filter(organisation=region)
     joint = list(
         applications_for_user(user=user)
-        .filter(joint=True, participants=region)
+        .filter(joint=True, pk__in=taking_part.values("application"))
         .exclude(applicant=region)
     )
     every = own if not year else applications_for_user(user=user).filter(applicant=region)
@@ -330,6 +332,15 @@ class BudgetYear:
             for budget, amount in self.budgets
             if amount is not None and self.committed_sek > amount
         ]
+
+    @property
+    def over_amounts(self) -> list[tuple[int, int, list[ProgrammeBudget]]]:
+        """Each distinct budget amount exceeded: (amount, over by, the sources that state it)."""
+        grouped: dict[int, list[ProgrammeBudget]] = {}
+        for budget, amount in self.budgets:
+            if amount is not None and self.committed_sek > amount:
+                grouped.setdefault(amount, []).append(budget)
+        return [(amount, self.committed_sek - amount, b) for amount, b in sorted(grouped.items())]
 
 
 @dataclass

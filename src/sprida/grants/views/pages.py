@@ -67,7 +67,9 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     overview = selectors.region_overview(
         user=request.user, region=organisation, year=int(year) if year.isdigit() else None
     )
-    measures = page_tables.measures_table(overview.measures).bind(request)
+    measures = page_tables.measures_table(
+        overview.measures, with_application=len(overview.applications) > 1
+    ).bind(request)
     conditions = page_tables.conditions_table(overview.conditions).bind(request)
     payouts = page_tables.payouts_table(overview.payouts).bind(request)
     deadlines = page_tables.deadlines_table(overview.deadlines).bind(request)
