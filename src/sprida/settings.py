@@ -203,6 +203,8 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sprida <noreply@sprida.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The address people reach Sprida at, for links in e-mail.
+SPRIDA_SITE_URL = os.environ.get("SPRIDA_SITE_URL", "http://127.0.0.1:8000")
 
 # Behind TLS in production: set SPRIDA_HTTPS=1 (the demo runs on plain http on localhost).
 SPRIDA_HTTPS = env_bool("SPRIDA_HTTPS")

@@ -63,7 +63,8 @@ class Reminder:
             "due": d.due_on.isoformat(),
             "org": self.organisation_name,
             "application": d.decision.application.title,
-            "url": reverse("grants:decision", args=[d.decision_id]),
+            "url": settings.SPRIDA_SITE_URL.rstrip("/")
+            + reverse("grants:decision", args=[d.decision_id]),
         }
 
 

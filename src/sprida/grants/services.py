@@ -67,6 +67,14 @@ def _save(obj: Any, by: Any, **kwargs: Any) -> None:
     obj._history_user = by if getattr(by, "is_authenticated", False) else None
     obj.full_clean(**kwargs)
     obj.save()
+    _reindex_on_commit(obj)
+
+
+def _reindex_on_commit(obj: Any) -> None:
+    """Keep search in step with the write, once it is committed (no-op for unsearchable kinds)."""
+    from sprida.search.services import search_index_object
+
+    transaction.on_commit(lambda: search_index_object(obj))
 
 
 # Programme ---------------------------------------------------------------------------------
@@ -337,7 +345,11 @@ def measure_delete(*, by: Any, measure: Measure) -> None:
             _("Åtgärden ”%(title)s” har ett beslut och kan inte tas bort.") % {"title": measure}
         )
     measure._history_user = by  # type: ignore[attr-defined]
+    pk = measure.pk
     measure.delete()
+    from sprida.search.services import search_unindex
+
+    transaction.on_commit(lambda: search_unindex(kind="measure", object_ids=[pk]))
 
 
 # Decisions ---------------------------------------------------------------------------------

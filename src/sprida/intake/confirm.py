@@ -120,11 +120,11 @@ def _programme(data: dict[str, Any], document: Document) -> Programme:
         dates = data.get("dates") or {}
         source_date = _date(dates.get("decision") or dates.get("document") or dates.get("meeting"))
         same = programme.budgets.filter(
-            first_year=period[0],
-            last_year=period[1],
-            amount_sek_per_year=amount,
-            source_date=source_date,
+            first_year=period[0], last_year=period[1], amount_sek_per_year=amount
         )
+        # A figure repeated without a date of its own adds nothing; a dated source is kept.
+        if source_date is not None:
+            same = same.filter(source_date=source_date)
         if not same.exists():
             grants.programme_budget_add(
                 by=SYSTEM,
@@ -311,7 +311,7 @@ def proposal_confirm(*, by: Any, document: Document, data: dict[str, Any]) -> Ap
             joint=joint,
             participants=participants,
             status=ApplicationStatus.SUBMITTED,
-            submitted_on=submitted or timezone.localdate(),
+            submitted_on=submitted,
             is_demo=document.is_demo,
             **{k: v for k, v in fields.items() if v},
         )

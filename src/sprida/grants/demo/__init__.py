@@ -1,4 +1,8 @@
-"""Grant demo data: the seed records (order 10), then generated regions (order 15)."""
+"""Grant demo data. The seed records come in through document intake (its loader, order 10,
+imports the three source documents); this adds generated regions (order 15).
+
+`seed_records_load` keeps the same records typed in by hand, for tests that compare the
+intake's result with the letter."""
 
 from __future__ import annotations
 
@@ -8,12 +12,6 @@ from sprida.grants.demo.generated import generated_load
 from sprida.grants.demo.seeds import programme_load, seed_records_load
 
 __all__ = ["generated_load", "programme_load", "seed_records_load"]
-
-
-@demo.register(10, "grants-seed-records")
-def load_seed_records(out: Output) -> None:
-    created = seed_records_load()
-    out.write(f"  bidrag: {len(created)} ansökningar ur källdokumenten\n")
 
 
 @demo.register(15, "grants-generated")

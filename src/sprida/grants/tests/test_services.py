@@ -203,3 +203,21 @@ def test_condition_with_due_date_gets_a_deadline(people, orebro_decision) -> Non
     assert condition.deadline.done_on == dt.date(2026, 5, 20)
     with pytest.raises(PermissionDenied):
         services.condition_save(by=people["editor"], decision=orebro_decision, text="x")
+
+
+def test_writes_keep_search_in_step(orgs, people, django_capture_on_commit_callbacks) -> None:
+    from sprida.grants import services
+    from sprida.grants.tests.factories import ApplicationFactory
+    from sprida.search.selectors import search_for_user
+
+    application = ApplicationFactory(status="draft", submitted_on=None)
+    with django_capture_on_commit_callbacks(execute=True):
+        measure = services.measure_create(
+            by=people["editor"], application=application, title="Införande av läkemedelsrobotar"
+        )
+    hits = search_for_user(user=people["editor"], q="läkemedelsroboten")
+    assert [h.object_id for h in hits if h.kind == "measure"] == [measure.pk]
+    assert not search_for_user(user=people["stranger"], q="läkemedelsroboten")  # a draft
+    with django_capture_on_commit_callbacks(execute=True):
+        services.measure_delete(by=people["editor"], measure=measure)
+    assert not search_for_user(user=people["editor"], q="läkemedelsroboten")
