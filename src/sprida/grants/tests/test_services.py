@@ -206,11 +206,13 @@ def test_condition_with_due_date_gets_a_deadline(people, orebro_decision) -> Non
 
 
 def test_writes_keep_search_in_step(orgs, people, django_capture_on_commit_callbacks) -> None:
+    from typing import Any
+
     from sprida.grants import services
     from sprida.grants.tests.factories import ApplicationFactory
     from sprida.search.selectors import search_for_user
 
-    application = ApplicationFactory(status="draft", submitted_on=None)
+    application: Any = ApplicationFactory(status="draft", submitted_on=None)
     with django_capture_on_commit_callbacks(execute=True):
         measure = services.measure_create(
             by=people["editor"], application=application, title="Införande av läkemedelsrobotar"
