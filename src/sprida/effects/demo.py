@@ -437,7 +437,7 @@ def effects_load(out: Output) -> int:
     return len(measures)
 
 
-@demo.register(30, "effects")
+@demo.register(30, "effekter")
 def load(out: Output) -> None:
     count = effects_load(out)
     if count:

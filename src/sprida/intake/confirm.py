@@ -303,6 +303,9 @@ def proposal_confirm(*, by: Any, document: Document, data: dict[str, Any]) -> Ap
             list(Organisation.objects.filter(kind=OrganisationKind.REGION)) if joint else []
         )
         title = data.get("title") or document.original_name
+        if data.get("document_type") == "decision":
+            # The decision names the matter; the application it decides is "Ansökan om …".
+            title = re.sub(r"^Beslut om\b", "Ansökan om", title)
         application = grants.application_create(
             by=SYSTEM,
             programme=programme,

@@ -18,7 +18,7 @@ DOCUMENTS = (
 )
 
 
-@demo.register(10, "källdokumenten (dokumentinläsning)")
+@demo.register(10, "källdokumenten genom dokumentinläsningen")
 def load(out: demo.Output) -> None:
     from django.db import transaction
 

@@ -7,7 +7,7 @@ from sprida.core.demo import Output
 from sprida.search.services import search_reindex
 
 
-@demo.register(95, "search")
+@demo.register(95, "sökindex")
 def load(out: Output) -> None:
     counts = search_reindex()
     total = sum(counts.values())

@@ -403,7 +403,7 @@ def spreading_load() -> dict[str, str]:
     return reached
 
 
-@demo.register(40, "spreading")
+@demo.register(40, "spridning")
 def load(out: Output) -> None:
     reached = spreading_load()
     levels = ", ".join(f"{slug}: {Maturity(level).label}" for slug, level in reached.items())

@@ -14,7 +14,7 @@ from sprida.grants.demo.seeds import programme_load, seed_records_load
 __all__ = ["generated_load", "programme_load", "seed_records_load"]
 
 
-@demo.register(15, "grants-generated")
+@demo.register(15, "genererade ansökningar")
 def load_generated(out: Output) -> None:
     created = generated_load()
     out.write(f"  bidrag: {len(created)} genererade ansökningar (demodata)\n")
