@@ -49,3 +49,18 @@ def test_swedish_even_when_the_browser_asks_for_english(client, db) -> None:
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert '<html lang="sv">' in response.content.decode()
     assert response["Content-Language"] == "sv"
+
+
+def test_every_model_has_an_admin_page() -> None:
+    from django.apps import apps
+    from django.contrib import admin
+
+    missing = [
+        model.__name__
+        for model in apps.get_models()
+        if model.__module__.startswith("sprida")
+        and not model._meta.proxy
+        and not model.__name__.startswith("Historical")
+        and model not in admin.site._registry
+    ]
+    assert missing == []
