@@ -17,6 +17,14 @@ def _media_root(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium for the real-browser tests (skipped without it, unless required)."""
+    from sprida.core.tests.browser import launch
+
+    yield from launch()
+
+
 @pytest.fixture
 def orgs(db: None) -> dict[str, Organisation]:
     """The 21 regions and the national bodies, by slug."""

@@ -1,45 +1,19 @@
-"""In a real browser: a demo user signs in, sees the start page, and axe finds nothing serious."""
+"""In a real browser: sign in, keyboard use, and axe-core on the pages people use most."""
 
 from __future__ import annotations
 
-import os
-import shutil
+from typing import Any
 
 import pytest
+from django.core.management import call_command
+from django.urls import reverse
 
-CHROMIUM = os.environ.get("SPRIDA_CHROMIUM", "/usr/bin/chromium")
-REQUIRED = os.environ.get("SPRIDA_REQUIRE_BROWSER") == "1"
+from sprida.core.tests.browser import serious_violations, sign_in
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        if REQUIRED:
-            pytest.fail(f"Chromium is required but missing at {CHROMIUM}")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-def serious_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']}"
-        for v in results.response["violations"]
-        if v.get("impact") in {"serious", "critical"}
-    ]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_sign_in_and_start_page_are_accessible(browser, live_server, make_user) -> None:
@@ -49,10 +23,7 @@ def test_sign_in_and_start_page_are_accessible(browser, live_server, make_user) 
     assert serious_violations(page) == []
     page.get_by_role("link", name="Logga in").first.click()
     assert serious_violations(page) == []
-    page.get_by_label("Användarnamn").fill("orebro")
-    page.get_by_label("Lösenord").fill("correct-horse-battery")
-    page.get_by_role("button", name="Logga in").click()
-    page.wait_for_selector("h1")
+    sign_in(page, live_server.url, "orebro", "correct-horse-battery")
     assert "Välkommen, Helene" in page.inner_text("h1")
     assert "Region Örebro län" in page.inner_text("main")
     assert serious_violations(page) == []
@@ -60,3 +31,64 @@ def test_sign_in_and_start_page_are_accessible(browser, live_server, make_user) 
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#main"
     page.close()
+
+
+def _pages_for(username: str) -> list[str]:
+    from sprida.effects.models import Report
+    from sprida.grants.models import Decision
+    from sprida.intake.models import Document
+    from sprida.spreading.models import Solution
+
+    decision = Decision.objects.get(application__applicant__slug="orebro")
+    common = [
+        "/",
+        "/bidrag/",
+        "/bidrag/portfolj/",
+        "/bidrag/tidsfrister/",
+        "/effekter/",
+        "/spridning/",
+        "/underlag/",
+        "/dokument/",
+        "/sok/?q=taligenk%C3%A4nningen",
+        reverse("grants:decision", args=[decision.pk]),
+        reverse("grants:application", args=[decision.application_id]),
+        reverse(
+            "spreading:solution",
+            args=[Solution.objects.filter(published=True).order_by("pk").first().slug],
+        ),
+        "/konto/",
+    ]
+    if username == "orebro":
+        measure = decision.lines.order_by("pk").first().measure
+        report = Report.objects.filter(decision=decision).first()
+        document = Document.objects.filter(document_type="decision").first()
+        return [
+            *common,
+            "/bidrag/region/orebro/",
+            reverse("effects:measure", args=[measure.pk]),
+            reverse("effects:report", args=[report.pk]) if report else "/effekter/",
+            "/api/tokens/",
+            reverse("intake:document", args=[document.pk]),
+        ]
+    return [*common, "/effekter/nationellt/", "/underlag/oversikt/"]
+
+
+@pytest.mark.parametrize("username", ["orebro", "delegationen"])
+def test_main_pages_have_no_serious_accessibility_problems(
+    browser, live_server, monkeypatch, settings, tmp_path, username: str
+) -> None:
+    settings.VAR_DIR = tmp_path
+    settings.STATIC_ROOT = tmp_path / "static"
+    monkeypatch.setenv("SPRIDA_DEMO_PASSWORD", "demo-losenord-123")
+    call_command("demo", no_serve=True, stdout=open("/dev/null", "w"))  # noqa: SIM115
+    page: Any = browser.new_page()
+    sign_in(page, live_server.url, username, "demo-losenord-123")
+    problems = {}
+    for path in _pages_for(username):
+        response = page.goto(f"{live_server.url}{path}")
+        assert response is not None and response.status == 200, path
+        found = serious_violations(page)
+        if found:
+            problems[path] = found
+    page.close()
+    assert problems == {}

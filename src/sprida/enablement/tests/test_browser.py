@@ -3,48 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
 
 import pytest
 
+from sprida.core.tests.browser import serious_violations
 from sprida.enablement import services
 from sprida.enablement.models import CompensationRate
 from sprida.enablement.tests.conftest import fill_and_publish
 
-CHROMIUM = os.environ.get("SPRIDA_CHROMIUM", "/usr/bin/chromium")
-REQUIRED = os.environ.get("SPRIDA_REQUIRE_BROWSER") == "1"
-
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
-        if REQUIRED:
-            pytest.fail(f"Chromium is required but missing at {CHROMIUM}")
-        pytest.skip("Chromium is not installed (apt-get install chromium)")
-    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-
-
-def serious_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page)
-    return [
-        f"{v['id']}: {v['help']}"
-        for v in results.response["violations"]
-        if v.get("impact") in {"serious", "critical"}
-    ]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_dossier_pages_are_accessible(browser, live_server, people, orgs) -> None:
