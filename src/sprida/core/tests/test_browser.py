@@ -54,14 +54,14 @@ def _pages_for(username: str) -> list[str]:
         reverse("grants:application", args=[decision.application_id]),
         reverse(
             "spreading:solution",
-            args=[Solution.objects.filter(published=True).order_by("pk").first().slug],
+            args=[Solution.objects.filter(published=True).order_by("pk")[0].slug],
         ),
         "/konto/",
     ]
     if username == "orebro":
-        measure = decision.lines.order_by("pk").first().measure
+        measure = decision.lines.order_by("pk")[0].measure
         report = Report.objects.filter(decision=decision).first()
-        document = Document.objects.filter(document_type="decision").first()
+        document = Document.objects.filter(document_type="decision")[0]
         return [
             *common,
             "/bidrag/region/orebro/",
