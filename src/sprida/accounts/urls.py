@@ -1,5 +1,6 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
+from django.views.generic import RedirectView
 
 from sprida.accounts import views
 
@@ -8,6 +9,7 @@ urlpatterns = [
     path("logga-in/", views.SpridaLoginView.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.profile, name="profile"),
+    path("api-nycklar/", RedirectView.as_view(pattern_name="api:tokens"), name="api_tokens"),
     path(
         "losenord/",
         auth_views.PasswordChangeView.as_view(

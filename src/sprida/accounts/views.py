@@ -5,6 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from sprida.accounts.forms import LoginForm
 
@@ -24,4 +26,10 @@ def profile(request: HttpRequest) -> HttpResponse:
     memberships = request.user.memberships.select_related("organisation").order_by(  # type: ignore[union-attr]
         "organisation__name"
     )
-    return render(request, "accounts/profile.html", {"memberships": memberships})
+    # Other apps' pages about one's own account (API keys for now).
+    account_links = [{"url": reverse("api:tokens"), "label": _("API-nycklar")}]
+    return render(
+        request,
+        "accounts/profile.html",
+        {"memberships": memberships, "account_links": account_links},
+    )

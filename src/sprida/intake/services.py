@@ -22,6 +22,12 @@ class Received:
     duplicate: bool
 
 
+def may_upload(user: Any) -> bool:
+    """Editors of any organisation, the national roles and site admins may upload documents."""
+    actor = actor_for(user)
+    return actor.site_admin or actor.is_national or bool(actor.orgs(2))
+
+
 def _owner_for(user: Any, owner: Organisation | None) -> Organisation | None:
     if owner is not None:
         return owner
@@ -93,4 +99,11 @@ def document_reprocess(*, by: Any, document: Document) -> None:
     transaction.on_commit(lambda: document_process(document=document))
 
 
-__all__ = ["ReadError", "Received", "document_process", "document_receive", "document_reprocess"]
+__all__ = [
+    "ReadError",
+    "Received",
+    "document_process",
+    "document_receive",
+    "document_reprocess",
+    "may_upload",
+]

@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprida.core.access import actor_for, can_change, get_for_user
+from sprida.core.access import can_change, get_for_user
 from sprida.intake import review, services
 from sprida.intake.confirm import proposal_confirm
 from sprida.intake.forms import UploadForm
@@ -18,17 +18,12 @@ from sprida.intake.pipeline import STEP_LABELS, STEP_NAMES
 from sprida.intake.selectors import documents_for_user
 
 
-def _may_upload(request: HttpRequest) -> bool:
-    actor = actor_for(request.user)
-    return actor.site_admin or actor.is_national or bool(actor.orgs(2))
-
-
 @login_required
 def documents(request: HttpRequest) -> HttpResponse:
     form = UploadForm()
     results: list[dict[str, object]] = []
     if request.method == "POST":
-        if not _may_upload(request):
+        if not services.may_upload(request.user):
             messages.error(
                 request, _("Du behöver vara redaktör i en organisation för att ladda upp dokument.")
             )
@@ -55,7 +50,7 @@ def documents(request: HttpRequest) -> HttpResponse:
         "form": form,
         "results": results,
         "documents": documents_for_user(user=request.user)[:200],
-        "may_upload": _may_upload(request),
+        "may_upload": services.may_upload(request.user),
     }
     return render(request, "intake/documents.html", context)
 

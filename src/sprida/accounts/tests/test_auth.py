@@ -88,3 +88,9 @@ def test_oidc_claims_make_a_viewer_in_the_named_region(orgs) -> None:
     assert not user.has_usable_password()
     assert user_from_claims(claims) == user  # the same subject signs in again
     assert User.objects.count() == 1
+
+
+def test_profile_links_to_api_keys(client, make_user) -> None:
+    client.force_login(make_user("orebro"))
+    assert "/api/tokens/" in client.get("/konto/").content.decode()
+    assert client.get("/konto/api-nycklar/")["Location"] == "/api/tokens/"

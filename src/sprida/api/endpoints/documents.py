@@ -16,7 +16,7 @@ from sprida.api.endpoints.inputs import Input
 from sprida.api.pagination import ObjectId, PageParams, page_of, paginate
 from sprida.api.problems import ERROR_RESPONSES, ApiProblem, Problem
 from sprida.api.schemas import OrganisationRef
-from sprida.core.access import EDITOR, actor_for, get_for_user
+from sprida.core.access import get_for_user
 from sprida.intake import selectors, services
 from sprida.intake.confirm import proposal_confirm
 from sprida.intake.models import Document
@@ -89,12 +89,6 @@ def documents_get(request: HttpRequest, id: ObjectId) -> Any:
     )
 
 
-def _may_upload(user: Any) -> bool:
-    # The same test as the upload page: an editor somewhere, a national role or a site admin.
-    actor = actor_for(user)
-    return actor.site_admin or actor.is_national or bool(actor.orgs(EDITOR))
-
-
 @router.post(
     "/documents",
     response={201: DocumentOut, 200: DocumentOut, 413: Problem, 415: Problem, **ERROR_RESPONSES},
@@ -103,7 +97,7 @@ def documents_upload(request: HttpRequest, file: File[UploadedFile]) -> Any:
     """Upload a PDF, DOCX or text file. It is read at once and extracted in the background;
     the same bytes a second time answer 200 with the document already received."""
     user = user_of(request)
-    if not _may_upload(user):
+    if not services.may_upload(user):
         raise ApiProblem(403, "permission_denied", "Uploading needs an editor role.")
     try:
         received = services.document_receive(
