@@ -27,8 +27,18 @@ def browser():
 
 @pytest.fixture
 def orgs(db: None) -> dict[str, Organisation]:
-    """The 21 regions and the national bodies, by slug."""
+    """The 21 regions and the national bodies, by slug (and the seeded reference data, which a
+    transactional test before this one may have flushed)."""
+    from sprida.enablement.models import Requirement
+    from sprida.enablement.services import requirements_load
+    from sprida.grants.models import MeasureCategory
+    from sprida.grants.services import categories_load
+
     organisations_load()
+    if not MeasureCategory.objects.exists():
+        categories_load()
+    if not Requirement.objects.exists():
+        requirements_load()
     return {org.slug: org for org in Organisation.objects.all()}
 
 

@@ -28,6 +28,7 @@ from sprida.grants.models import (
     DeadlineKind,
     Decision,
     Measure,
+    MeasureCategory,
     MeasureDecision,
     MeasureYearAmount,
     Outcome,
@@ -75,6 +76,31 @@ def _reindex_on_commit(obj: Any) -> None:
     from sprida.search.services import search_index_object
 
     transaction.on_commit(lambda: search_index_object(obj))
+
+
+# Categories --------------------------------------------------------------------------------
+
+
+def categories_load() -> int:
+    """Create the seeded measure categories that are missing (the migration made them first;
+    a flushed test database or a hand-pruned list gets them back). Local edits are kept."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("sprida.grants").joinpath("data", "categories.csv").read_text("utf-8")
+    created = 0
+    for order, row in enumerate(csv.DictReader(text.splitlines()), start=1):
+        _category, was_created = MeasureCategory.objects.get_or_create(
+            slug=row["slug"],
+            defaults={
+                "name": row["name"],
+                "name_en": row["name_en"],
+                "keywords": "\n".join(row["keywords"].split(";")),
+                "order": order * 10,
+            },
+        )
+        created += was_created
+    return created
 
 
 # Programme ---------------------------------------------------------------------------------

@@ -24,8 +24,10 @@ def test_demo_without_serving(monkeypatch, settings, tmp_path) -> None:
 
 
 def test_deploy_checks_are_clean_with_production_settings(tmp_path) -> None:
+    # The browser tests allow async-unsafe calls in this process; production never does.
+    inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
-        **os.environ,
+        **inherited,
         "DJANGO_SETTINGS_MODULE": "sprida.settings",
         "SECRET_KEY": "x" * 64 + "-production-secret-key-with-enough-entropy-1234567890",
         "SPRIDA_HTTPS": "1",

@@ -10,8 +10,15 @@ from sprida.core import demo
 from sprida.core.demo import Output
 from sprida.grants.demo.generated import generated_load
 from sprida.grants.demo.seeds import programme_load, seed_records_load
+from sprida.grants.services import categories_load
 
 __all__ = ["generated_load", "programme_load", "seed_records_load"]
+
+
+@demo.register(5, "åtgärdskategorier")
+def load_categories(out: Output) -> None:
+    created = categories_load()
+    out.write(f"  kategorier: {created} nya\n")
 
 
 @demo.register(15, "genererade ansökningar")
