@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from sprida.core.formats import format_sek
 from sprida.effects.numbers import format_decimal
@@ -92,17 +93,32 @@ def line_chart(
     marks = list(points) + [m for m in (baseline, target) if m is not None]
     parts = [f"{title}."]
     if baseline:
-        parts.append(f"Baslinje {format_decimal(baseline[1])} {unit} ({baseline[0]:%Y-%m-%d}).")
+        parts.append(
+            gettext("Baslinje %(value)s %(unit)s (%(date)s).")
+            % {
+                "value": format_decimal(baseline[1]),
+                "unit": unit,
+                "date": f"{baseline[0]:%Y-%m-%d}",
+            }
+        )
     if points:
         last = points[-1]
         parts.append(
-            f"{len(points)} mätvärden; senaste {format_decimal(last[1])} {unit} "
-            f"({last[0]:%Y-%m-%d})."
+            gettext("%(count)d mätvärden; senaste %(value)s %(unit)s (%(date)s).")
+            % {
+                "count": len(points),
+                "value": format_decimal(last[1]),
+                "unit": unit,
+                "date": f"{last[0]:%Y-%m-%d}",
+            }
         )
     else:
-        parts.append("Inga mätvärden ännu.")
+        parts.append(gettext("Inga mätvärden ännu."))
     if target:
-        parts.append(f"Mål {format_decimal(target[1])} {unit} senast {target[0]:%Y-%m-%d}.")
+        parts.append(
+            gettext("Mål %(value)s %(unit)s senast %(date)s.")
+            % {"value": format_decimal(target[1]), "unit": unit, "date": f"{target[0]:%Y-%m-%d}"}
+        )
     summary = " ".join(parts)
     if not marks:
         return _svg(chart_id, box, title, summary, [_text(box.left, box.top + 20, summary)])
@@ -141,8 +157,8 @@ def line_chart(
     body.append(_text(8, box.top - 4 + 12, unit, fill=MUTED))
     right = box.left + box.inner_width
     for mark, colour, dash, label in (
-        (baseline, BASELINE, "6 4", "Baslinje"),
-        (target, TARGET, "2 3", "Mål"),
+        (baseline, BASELINE, "6 4", gettext("Baslinje")),
+        (target, TARGET, "2 3", gettext("Mål")),
     ):
         if mark is None:
             continue
@@ -171,20 +187,29 @@ def bar_chart(
     chart_id: str,
     title: str,
     rows: Sequence[tuple[str, int, int]],
-    first_label: str = "Beviljat",
-    second_label: str = "Upparbetat",
+    first_label: str | None = None,
+    second_label: str | None = None,
     width: int = 600,
 ) -> SafeString:
     """Two bars per row (e.g. granted and spent), in kronor, with the amounts written out."""
+    first_label = first_label or gettext("Beviljat")
+    second_label = second_label or gettext("Upparbetat")
     bar, gap, label_height = 14, 18, 16
     row_height = label_height + 2 * bar + gap
     box = Box(width, 40 + row_height * max(len(rows), 1), left=8, right=120, top=34, bottom=8)
     summary = f"{title}. " + " ".join(
-        f"{label}: {first_label.lower()} {format_sek(a)}, {second_label.lower()} {format_sek(b)}."
+        gettext("%(label)s: %(first)s %(a)s, %(second)s %(b)s.")
+        % {
+            "label": label,
+            "first": first_label.lower(),
+            "a": format_sek(a),
+            "second": second_label.lower(),
+            "b": format_sek(b),
+        }
         for label, a, b in rows
     )
     if not rows:
-        return _svg(chart_id, box, title, summary, [_text(8, 24, "Inga uppgifter ännu.")])
+        return _svg(chart_id, box, title, summary, [_text(8, 24, gettext("Inga uppgifter ännu."))])
     top_value = max(max(a, b) for _, a, b in rows) or 1
     body = [
         f'<rect x="8" y="6" width="12" height="12" fill="{SERIES}"/>',

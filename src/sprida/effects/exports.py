@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
@@ -16,7 +20,10 @@ from sprida.core.formats import format_sek
 from sprida.effects.content import IndicatorBlock, MeasureBlock, ReportContent
 from sprida.effects.numbers import format_decimal
 
-NOT_WRITTEN = "[Ej ifyllt – skrivs av regionen]"
+NOT_WRITTEN = gettext_lazy("[Ej ifyllt – skrivs av regionen]")
+
+# The reports go to the delegation in Swedish whatever language the person exporting uses.
+REPORT_LANGUAGE = "sv"
 
 
 def export_filename(content: ReportContent, region_slug: str, fmt: str) -> str:
@@ -51,7 +58,7 @@ def _table(document: object, header: list[str], rows: list[list[str]], numeric: 
 
 def _narrative(document: object, heading: str, text: str) -> None:
     document.add_heading(heading, level=3)  # type: ignore[attr-defined]
-    for paragraph in (text or NOT_WRITTEN).split("\n\n"):
+    for paragraph in (text or str(NOT_WRITTEN)).split("\n\n"):
         document.add_paragraph(paragraph.strip())  # type: ignore[attr-defined]
 
 
@@ -66,7 +73,7 @@ def _indicator_rows(indicators: list[IndicatorBlock]) -> list[list[str]]:
         latest = (
             f"{format_decimal(i.latest_value)} {i.unit} ({i.latest_period:%Y-%m-%d})"
             if i.latest_value is not None and i.latest_period
-            else "Inga mätvärden ännu"
+            else _("Inga mätvärden ännu")
         )
         rows.append(
             [
@@ -75,7 +82,7 @@ def _indicator_rows(indicators: list[IndicatorBlock]) -> list[list[str]]:
                 target,
                 latest,
                 f"{i.data_source}; {i.frequency_label.lower()}"
-                + (f"; ansvarig {i.responsible}" if i.responsible else ""),
+                + (_("; ansvarig %(name)s") % {"name": i.responsible} if i.responsible else ""),
             ]
         )
     return rows
@@ -85,46 +92,61 @@ def _measure_docx(document: object, content: ReportContent, block: MeasureBlock)
     add = document.add_paragraph  # type: ignore[attr-defined]
     document.add_heading(f"{block.number}. {block.title}", level=2)  # type: ignore[attr-defined]
     add(
-        f"Beslut: {block.outcome_label.lower()}, {format_sek(block.granted_sek)}."
-        + (f" Kategori: {block.category}." if block.category else "")
+        _("Beslut: %(outcome)s, %(amount)s.")
+        % {"outcome": block.outcome_label.lower(), "amount": format_sek(block.granted_sek)}
+        + (
+            " " + _("Kategori: %(category)s.") % {"category": block.category}
+            if block.category
+            else ""
+        )
     )
     if block.status:
-        units = ", ".join(block.status.units) or "ingen verksamhet angiven"
+        units = ", ".join(block.status.units) or _("ingen verksamhet angiven")
         add(
-            f"Status: {block.status.stage_label} ({block.status.status_on:%Y-%m-%d}). "
-            f"Används i: {units}."
+            _("Status: %(stage)s (%(date)s). Används i: %(units)s.")
+            % {
+                "stage": block.status.stage_label,
+                "date": f"{block.status.status_on:%Y-%m-%d}",
+                "units": units,
+            }
         )
         if block.status.comment:
             add(block.status.comment)
     else:
-        add("Status: ingen status registrerad.")
+        add(_("Status: ingen status registrerad."))
     if content.is_final:
-        _narrative(document, "Resultat och effekter", block.results_text)
+        _narrative(document, _("Resultat och effekter"), block.results_text)
     else:
-        _narrative(document, "Hur långt genomförandet har kommit", block.progress_text)
-    document.add_heading("Hur effekterna mäts", level=3)  # type: ignore[attr-defined]
+        _narrative(document, _("Hur långt genomförandet har kommit"), block.progress_text)
+    document.add_heading(_("Hur effekterna mäts"), level=3)  # type: ignore[attr-defined]
     if block.indicators:
         _table(
             document,
-            ["Indikator", "Baslinje", "Mål", "Senaste värde", "Datakälla och frekvens"],
+            [
+                _("Indikator"),
+                _("Baslinje"),
+                _("Mål"),
+                _("Senaste värde"),
+                _("Datakälla och frekvens"),
+            ],
             _indicator_rows(block.indicators),
             set(),
         )
     else:
-        add("Inga indikatorer registrerade.")
+        add(_("Inga indikatorer registrerade."))
     if not content.is_final:
-        _narrative(document, "Plan för effektmätning", block.measurement_plan_text)
-    document.add_heading("Kvalitativa effekter", level=3)  # type: ignore[attr-defined]
+        _narrative(document, _("Plan för effektmätning"), block.measurement_plan_text)
+    document.add_heading(_("Kvalitativa effekter"), level=3)  # type: ignore[attr-defined]
     if block.effects:
         for effect in block.effects:
             add(
                 f"{effect.observed_on:%Y-%m-%d} ({effect.category_label}): {effect.statement} "
-                f"Källa: {effect.source}.",
+                + _("Källa: %(source)s.") % {"source": effect.source},
                 style="List Bullet",
             )
     else:
-        add("Inga kvalitativa effekter registrerade ännu.")
-    document.add_heading("Kostnader", level=3)  # type: ignore[attr-defined]
+        add(_("Inga kvalitativa effekter registrerade ännu."))
+    document.add_heading(_("Kostnader"), level=3)  # type: ignore[attr-defined]
     rows = [
         [
             str(y.year),
@@ -135,17 +157,36 @@ def _measure_docx(document: object, content: ReportContent, block: MeasureBlock)
         ]
         for y in block.years
     ]
-    rows.append(["Summa", "", "", "", format_sek(block.spent_sek)])
-    _table(document, ["År", "Externa", "Egen personal", "Utrustning", "Summa"], rows, {1, 2, 3, 4})
+    rows.append([_("Summa"), "", "", "", format_sek(block.spent_sek)])
+    _table(
+        document,
+        [_("År"), _("Externa"), _("Egen personal"), _("Utrustning"), _("Summa")],
+        rows,
+        {1, 2, 3, 4},
+    )
     add(
-        f"Upparbetat {format_sek(block.spent_sek)} av beviljade {format_sek(block.granted_sek)} "
-        f"(avvikelse {_signed_sek(block.difference_sek)})."
+        _("Upparbetat %(spent)s av beviljade %(granted)s (avvikelse %(difference)s).")
+        % {
+            "spent": format_sek(block.spent_sek),
+            "granted": format_sek(block.granted_sek),
+            "difference": _signed_sek(block.difference_sek),
+        }
     )
     if content.is_final:
-        _narrative(document, "Kostnader och hur de kan styrkas", block.costs_text)
+        _narrative(document, _("Kostnader och hur de kan styrkas"), block.costs_text)
 
 
 def docx_bytes(content: ReportContent) -> bytes:
+    """The report as a Word document, always in Swedish."""
+    return _in_report_language(_docx_bytes, content)
+
+
+def _in_report_language(render: Callable[[ReportContent], bytes], content: ReportContent) -> bytes:
+    with translation.override(REPORT_LANGUAGE):
+        return render(content)
+
+
+def _docx_bytes(content: ReportContent) -> bytes:
     document = Document()
     document.styles["Normal"].font.name = "Calibri"
     document.styles["Normal"].font.size = Pt(11)
@@ -153,35 +194,41 @@ def docx_bytes(content: ReportContent) -> bytes:
     document.core_properties.language = "sv-SE"
     document.add_heading(f"{content.kind_label} – {content.region}", level=0)
     if content.is_demo:
-        document.add_paragraph("DEMODATA – inte en verklig redovisning.")
+        document.add_paragraph(_("DEMODATA – inte en verklig redovisning."))
     document.add_paragraph(
-        "Till Effektivitetsdelegationen. Statsbidrag enligt förordningen (2024:1102) om "
-        "tillfälligt statsbidrag för en effektiv hälso- och sjukvård."
+        _(
+            "Till Effektivitetsdelegationen. Statsbidrag enligt förordningen (2024:1102) om "
+            "tillfälligt statsbidrag för en effektiv hälso- och sjukvård."
+        )
     )
     facts = [
         [
-            "Bidragsmottagare",
+            _("Bidragsmottagare"),
             f"{content.region}" + (f" ({content.org_number})" if content.org_number else ""),
         ],
-        ["Ansökan", content.application_title],
+        [_("Ansökan"), content.application_title],
         [
-            "Beslut",
+            _("Beslut"),
             f"{content.decided_on:%Y-%m-%d}"
-            + (f", dnr {content.case_number}" if content.case_number else ""),
+            + (
+                _(", dnr %(number)s") % {"number": content.case_number}
+                if content.case_number
+                else ""
+            ),
         ],
-        ["Beviljat bidrag", format_sek(content.granted_sek)],
-        ["Ska lämnas senast", f"{content.due_on:%Y-%m-%d}" if content.due_on else "–"],
-        ["Version", f"{content.version} ({content.status_label.lower()})"],
-        ["Sammanställd", f"{content.generated_on:%Y-%m-%d}"],
+        [_("Beviljat bidrag"), format_sek(content.granted_sek)],
+        [_("Ska lämnas senast"), f"{content.due_on:%Y-%m-%d}" if content.due_on else "–"],
+        [_("Version"), f"{content.version} ({content.status_label.lower()})"],
+        [_("Sammanställd"), f"{content.generated_on:%Y-%m-%d}"],
     ]
-    _table(document, ["Uppgift", "Värde"], facts, set())
-    document.add_heading("Sammanfattning", level=1)
-    for paragraph in (content.summary or NOT_WRITTEN).split("\n\n"):
+    _table(document, [_("Uppgift"), _("Värde")], facts, set())
+    document.add_heading(_("Sammanfattning"), level=1)
+    for paragraph in (content.summary or str(NOT_WRITTEN)).split("\n\n"):
         document.add_paragraph(paragraph.strip())
-    document.add_heading("Åtgärderna", level=1)
+    document.add_heading(_("Åtgärderna"), level=1)
     for block in content.measures:
         _measure_docx(document, content, block)
-    document.add_heading("Ekonomisk sammanställning", level=1)
+    document.add_heading(_("Ekonomisk sammanställning"), level=1)
     rows = [
         [
             f"{b.number}. {b.title}",
@@ -193,24 +240,24 @@ def docx_bytes(content: ReportContent) -> bytes:
     ]
     rows.append(
         [
-            "Summa",
+            _("Summa"),
             format_sek(content.measures_granted_sek),
             format_sek(content.spent_sek),
             _signed_sek(content.difference_sek),
         ]
     )
-    _table(document, ["Åtgärd", "Beviljat", "Upparbetat", "Avvikelse"], rows, {1, 2, 3})
+    _table(document, [_("Åtgärd"), _("Beviljat"), _("Upparbetat"), _("Avvikelse")], rows, {1, 2, 3})
     if content.payouts:
         _table(
             document,
-            ["År", "Utbetalning", "Status"],
+            [_("År"), _("Utbetalning"), _("Status")],
             [[str(p.year), format_sek(p.amount_sek), p.status_label] for p in content.payouts],
             {1},
         )
-    document.add_heading("Förändringar i genomförandet", level=1)
-    document.add_paragraph(content.deviations or "Inga förändringar mot ansökan har angetts.")
-    document.add_heading("Samverkan och spridning", level=1)
-    document.add_paragraph(content.collaboration or NOT_WRITTEN)
+    document.add_heading(_("Förändringar i genomförandet"), level=1)
+    document.add_paragraph(content.deviations or _("Inga förändringar mot ansökan har angetts."))
+    document.add_heading(_("Samverkan och spridning"), level=1)
+    document.add_paragraph(content.collaboration or str(NOT_WRITTEN))
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -242,25 +289,37 @@ def _sheet(workbook: Workbook, title: str, header: list[str], rows: list[list[ob
 
 
 def xlsx_bytes(content: ReportContent) -> bytes:
+    """The figures as a workbook, always in Swedish."""
+    return _in_report_language(_xlsx_bytes, content)
+
+
+def _xlsx_bytes(content: ReportContent) -> bytes:
     workbook = Workbook()
     summary = workbook.active
-    summary.title = "Sammanfattning"
+    summary.title = _(_("Sammanfattning"))
     summary.append([f"{content.kind_label} – {content.region}"])
     summary["A1"].font = Font(bold=True, size=14)
     for label, value in (
-        ("Beslut", content.decided_on),
-        ("Diarienummer", content.case_number),
-        ("Beviljat bidrag (kr)", content.granted_sek),
-        ("Ska lämnas senast", content.due_on),
-        ("Version", content.version),
-        ("Status", content.status_label),
-        ("Sammanställd", content.generated_on),
-        ("Demodata", "ja" if content.is_demo else "nej"),
+        (_("Beslut"), content.decided_on),
+        (_("Diarienummer"), content.case_number),
+        (_("Beviljat bidrag (kr)"), content.granted_sek),
+        (_("Ska lämnas senast"), content.due_on),
+        (_("Version"), content.version),
+        (_("Status"), content.status_label),
+        (_("Sammanställd"), content.generated_on),
+        (_("Demodata"), _("ja") if content.is_demo else _("nej")),
     ):
         summary.append([label, value])
     summary.append([])
     summary.append(
-        ["Åtgärd", "Status", "Statusdatum", "Beviljat (kr)", "Upparbetat (kr)", "Avvikelse (kr)"]
+        [
+            _("Åtgärd"),
+            _("Status"),
+            _("Statusdatum"),
+            _("Beviljat (kr)"),
+            _("Upparbetat (kr)"),
+            _("Avvikelse (kr)"),
+        ]
     )
     for cell in summary[summary.max_row]:
         cell.font = Font(bold=True)
@@ -268,7 +327,7 @@ def xlsx_bytes(content: ReportContent) -> bytes:
         summary.append(
             [
                 b.title,
-                b.status.stage_label if b.status else "Ingen status",
+                b.status.stage_label if b.status else _("Ingen status"),
                 b.status.status_on if b.status else None,
                 b.granted_sek,
                 b.spent_sek,
@@ -276,7 +335,14 @@ def xlsx_bytes(content: ReportContent) -> bytes:
             ]
         )
     summary.append(
-        ["Summa", "", None, content.measures_granted_sek, content.spent_sek, content.difference_sek]
+        [
+            _("Summa"),
+            "",
+            None,
+            content.measures_granted_sek,
+            content.spent_sek,
+            content.difference_sek,
+        ]
     )
     summary.column_dimensions["A"].width = 60
     for letter in "BCDEF":
@@ -291,25 +357,25 @@ def xlsx_bytes(content: ReportContent) -> bytes:
 
     _sheet(
         workbook,
-        "Indikatorer",
+        _("Indikatorer"),
         [
-            "Åtgärd",
-            "Indikator",
-            "Definition",
-            "Enhet",
-            "Riktning",
-            "Baslinje",
-            "Baslinjedatum",
-            "Mål",
-            "Måldatum",
-            "Senaste värde",
-            "Senaste period",
-            "Förändring (%)",
-            "Datakälla",
-            "Frekvens",
-            "Ansvarig",
-            "Nyttotyp",
-            "KPI i Kolada",
+            _("Åtgärd"),
+            _("Indikator"),
+            _("Definition"),
+            _("Enhet"),
+            _("Riktning"),
+            _("Baslinje"),
+            _("Baslinjedatum"),
+            _("Mål"),
+            _("Måldatum"),
+            _("Senaste värde"),
+            _("Senaste period"),
+            _("Förändring (%)"),
+            _("Datakälla"),
+            _("Frekvens"),
+            _("Ansvarig"),
+            _("Nyttotyp"),
+            _("KPI i Kolada"),
         ],
         [
             [
@@ -337,8 +403,8 @@ def xlsx_bytes(content: ReportContent) -> bytes:
     )
     _sheet(
         workbook,
-        "Mätvärden",
-        ["Åtgärd", "Indikator", "Enhet", "Period", "Värde", "Kommentar"],
+        _("Mätvärden"),
+        [_("Åtgärd"), _("Indikator"), _("Enhet"), _("Period"), _("Värde"), _("Kommentar")],
         [
             [b.title, i.name, i.unit, m.period, m.value, m.comment]
             for b in content.measures
@@ -348,16 +414,16 @@ def xlsx_bytes(content: ReportContent) -> bytes:
     )
     _sheet(
         workbook,
-        "Kostnader",
+        _(_("Kostnader")),
         [
-            "Åtgärd",
-            "År",
-            "Kostnadsslag",
-            "Beskrivning",
-            "Timmar",
-            "Timkostnad (kr)",
-            "Belopp (kr)",
-            "Underlag",
+            _("Åtgärd"),
+            _("År"),
+            _("Kostnadsslag"),
+            _("Beskrivning"),
+            _("Timmar"),
+            _("Timkostnad (kr)"),
+            _("Belopp (kr)"),
+            _("Underlag"),
         ],
         [
             [
@@ -376,8 +442,8 @@ def xlsx_bytes(content: ReportContent) -> bytes:
     )
     _sheet(
         workbook,
-        "Kvalitativa effekter",
-        ["Åtgärd", "Datum", "Perspektiv", "Iakttagelse", "Källa"],
+        _(_("Kvalitativa effekter")),
+        [_("Åtgärd"), _("Datum"), _("Perspektiv"), _("Iakttagelse"), _("Källa")],
         [
             [b.title, e.observed_on, e.category_label, e.statement, e.source]
             for b in content.measures
@@ -386,8 +452,8 @@ def xlsx_bytes(content: ReportContent) -> bytes:
     )
     _sheet(
         workbook,
-        "Status",
-        ["Åtgärd", "Status", "Datum", "Verksamheter", "Kommentar"],
+        _("Status"),
+        [_("Åtgärd"), _("Status"), _("Datum"), _("Verksamheter"), _("Kommentar")],
         [
             [
                 b.title,

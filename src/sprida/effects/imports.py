@@ -11,10 +11,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from sprida.effects.models.indicators import VALUE_DIGITS, VALUE_PLACES
 
 MAX_ROWS = 10_000
-PERIOD_HINT = "skriv t.ex. 2026-03-31, 2026-03, 2026-K1 eller 2026"
+PERIOD_HINT = gettext_lazy("skriv t.ex. 2026-03-31, 2026-03, 2026-K1 eller 2026")
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009]")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)?|[.,]\d+)$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -39,20 +42,23 @@ def parse_decimal(text: str) -> Decimal:
     """'1 234,5' → Decimal('1234.5'). Accepts comma or point, spaces between thousands."""
     cleaned = _SPACES.sub("", text).replace("\u2212", "-")
     if not _NUMBER.match(cleaned):
-        raise ParseError(f"värdet ”{text}” är inte ett tal")
+        raise ParseError(_("värdet ”%(value)s” är inte ett tal") % {"value": text})
     try:
         value = Decimal(cleaned.replace(",", "."))
     except InvalidOperation as exc:  # the pattern should rule this out; be safe anyway
-        raise ParseError(f"värdet ”{text}” är inte ett tal") from exc
+        raise ParseError(_("värdet ”%(value)s” är inte ett tal") % {"value": text}) from exc
     return check_decimal(value, text)
 
 
 def check_decimal(value: Decimal, shown: str) -> Decimal:
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > VALUE_PLACES:
-        raise ParseError(f"värdet ”{shown}” har fler än {VALUE_PLACES} decimaler")
+        raise ParseError(
+            _("värdet ”%(value)s” har fler än %(places)d decimaler")
+            % {"value": shown, "places": VALUE_PLACES}
+        )
     if abs(value) >= Decimal(10) ** (VALUE_DIGITS - VALUE_PLACES):
-        raise ParseError(f"värdet ”{shown}” är för stort")
+        raise ParseError(_("värdet ”%(value)s” är för stort") % {"value": shown})
     return value
 
 
@@ -72,7 +78,10 @@ def parse_period(text: str) -> dt.date:
             return dt.date(int(match[1]), 12, 31)
         return dt.date.fromisoformat(cleaned[:10])
     except ValueError as exc:
-        raise ParseError(f"perioden ”{text}” är inte ett datum ({PERIOD_HINT})") from exc
+        raise ParseError(
+            _("perioden ”%(period)s” är inte ett datum (%(hint)s)")
+            % {"period": text, "hint": PERIOD_HINT}
+        ) from exc
 
 
 @dataclass
@@ -105,7 +114,7 @@ def _period_cell(cell: Any) -> dt.date:
 
 def _value_cell(cell: Any) -> Decimal:
     if isinstance(cell, bool):
-        raise ParseError(f"värdet ”{cell}” är inte ett tal")
+        raise ParseError(_("värdet ”%(value)s” är inte ett tal") % {"value": cell})
     if isinstance(cell, int):
         return check_decimal(Decimal(cell), str(cell))
     if isinstance(cell, float):
@@ -118,13 +127,15 @@ def parse_rows(rows: list[list[Any]]) -> ParsedFile:
     """Rows as read from the file, header first. Line numbers are the file's own (header = 1)."""
     result = ParsedFile()
     if not rows:
-        result.errors.append("Filen är tom. Den ska ha rubrikerna period, värde och kommentar.")
+        result.errors.append(_("Filen är tom. Den ska ha rubrikerna period, värde och kommentar."))
         return result
     header = [_HEADERS.get(_cell_text(cell).lower()) for cell in rows[0]]
     if "period" not in header or "value" not in header:
         result.errors.append(
-            "Rad 1: rubrikraden ska innehålla kolumnerna ”period” och ”värde” "
-            "(och gärna ”kommentar”)."
+            _(
+                "Rad 1: rubrikraden ska innehålla kolumnerna ”period” och ”värde” "
+                "(och gärna ”kommentar”)."
+            )
         )
         return result
     index = {name: header.index(name) for name in ("period", "value", "comment") if name in header}
@@ -134,7 +145,9 @@ def parse_rows(rows: list[list[Any]]) -> ParsedFile:
         if all(_cell_text(cell) == "" for cell in cells):
             continue
         if len(result.rows) + len(result.errors) >= MAX_ROWS:
-            result.errors.append(f"Filen har fler än {MAX_ROWS} rader. Dela upp den.")
+            result.errors.append(
+                _("Filen har fler än %(max)d rader. Dela upp den.") % {"max": MAX_ROWS}
+            )
             break
         messages: list[str] = []
         period = value = None
@@ -147,16 +160,22 @@ def parse_rows(rows: list[list[Any]]) -> ParsedFile:
         except ParseError as exc:
             messages.append(str(exc))
         if period is not None and period in seen:
-            messages.append(f"perioden {period:%Y-%m-%d} finns redan på rad {seen[period]}")
+            messages.append(
+                _("perioden %(period)s finns redan på rad %(line)d")
+                % {"period": f"{period:%Y-%m-%d}", "line": seen[period]}
+            )
         if messages:
-            result.errors.extend(f"Rad {line}: {message}" for message in messages)
+            result.errors.extend(
+                _("Rad %(line)d: %(message)s") % {"line": line, "message": message}
+                for message in messages
+            )
             continue
         assert period is not None and value is not None
         seen[period] = line
         comment = _cell_text(cells[index["comment"]]) if "comment" in index else ""
         result.rows.append(ParsedRow(line, period, value, comment))
     if not result.rows and not result.errors:
-        result.errors.append("Filen innehåller inga mätvärden under rubrikraden.")
+        result.errors.append(_("Filen innehåller inga mätvärden under rubrikraden."))
     return result
 
 
@@ -182,7 +201,7 @@ def read_xlsx(content: bytes) -> list[list[Any]]:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
         raise ParseError(
-            "Filen kunde inte läsas som en Excel-fil (.xlsx). Spara den som .xlsx eller .csv."
+            _("Filen kunde inte läsas som en Excel-fil (.xlsx). Spara den som .xlsx eller .csv.")
         ) from exc
     try:
         sheet = workbook.worksheets[0]
@@ -199,7 +218,7 @@ def parse_file(name: str, content: bytes) -> ParsedFile:
         elif lower.endswith((".csv", ".txt")):
             rows = read_csv(content)
         else:
-            return ParsedFile(errors=["Filen ska vara en .csv- eller .xlsx-fil."])
+            return ParsedFile(errors=[_("Filen ska vara en .csv- eller .xlsx-fil.")])
     except ParseError as exc:
         return ParsedFile(errors=[str(exc)])
     return parse_rows(rows)

@@ -11,7 +11,8 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
 
 from sprida.core.access import may_act_for
 from sprida.effects.content import content_to_json, report_content
@@ -38,11 +39,11 @@ GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
 def _require_editor(by: Any, measure: Measure) -> None:
     """Only editors of the measure's region (or a site admin) record its effects."""
     if not may_act_for(by, measure.application.applicant_id):
-        raise PermissionDenied("Du får inte ändra den här åtgärdens uppgifter.")
+        raise PermissionDenied(_("Du får inte ändra den här åtgärdens uppgifter."))
     outcome = getattr(measure, "outcome", None)
     if outcome is None or outcome.outcome not in GRANTED:
         raise ValidationError(
-            "Åtgärden har inte beviljats bidrag, så den följs inte upp här.", code="not_granted"
+            _("Åtgärden har inte beviljats bidrag, så den följs inte upp här."), code="not_granted"
         )
 
 
@@ -91,14 +92,17 @@ INDICATOR_FIELDS = (
 
 def _check_indicator(indicator: Indicator) -> None:
     if indicator.target_value is not None and indicator.target_on is None:
-        raise ValidationError({"target_on": "Ange när målvärdet ska vara nått."})
+        raise ValidationError({"target_on": _("Ange när målvärdet ska vara nått.")})
     if indicator.target_on and indicator.target_on < indicator.baseline_on:
         raise ValidationError(
             {
-                "target_on": (
-                    f"Målvärdets datum {indicator.target_on:%Y-%m-%d} ligger före baslinjens "
-                    f"datum {indicator.baseline_on:%Y-%m-%d}."
+                "target_on": _(
+                    "Målvärdets datum %(target)s ligger före baslinjens datum %(baseline)s."
                 )
+                % {
+                    "target": f"{indicator.target_on:%Y-%m-%d}",
+                    "baseline": f"{indicator.baseline_on:%Y-%m-%d}",
+                }
             }
         )
 
@@ -249,14 +253,14 @@ def cost_record(
     if kind == CostKind.INTERNAL:
         if hours is None or not hourly_rate_sek:
             raise ValidationError(
-                "Egen personal redovisas som timmar × timkostnad: ange båda.", code="staff_cost"
+                _("Egen personal redovisas som timmar × timkostnad: ange båda."), code="staff_cost"
             )
         if hours <= 0:
-            raise ValidationError({"hours": "Antalet timmar ska vara större än noll."})
+            raise ValidationError({"hours": _("Antalet timmar ska vara större än noll.")})
         amount_sek = 0  # derived in Cost.save()
     else:
         if amount_sek is None or amount_sek <= 0:
-            raise ValidationError({"amount_sek": "Ange beloppet i hela kronor, större än noll."})
+            raise ValidationError({"amount_sek": _("Ange beloppet i hela kronor, större än noll.")})
         hours = hourly_rate_sek = None
     cost = Cost(
         measure=measure,
@@ -295,8 +299,11 @@ DOCUMENT_TYPES = {
 
 def too_large_message(size: int) -> str:
     limit_mb = settings.SPRIDA_MAX_UPLOAD_BYTES / 1024 / 1024
-    size_mb = f"{size / 1024 / 1024:.1f}".replace(".", ",")
-    return f"Filen är {size_mb} MB; största tillåtna storlek är {limit_mb:g} MB."
+    size_mb = formats.number_format(round(size / 1024 / 1024, 1), 1)
+    return _("Filen är %(size)s MB; största tillåtna storlek är %(limit)s MB.") % {
+        "size": size_mb,
+        "limit": f"{limit_mb:g}",
+    }
 
 
 def document_check(name: str, head: bytes, size: int) -> str:
@@ -304,20 +311,24 @@ def document_check(name: str, head: bytes, size: int) -> str:
     if size > settings.SPRIDA_MAX_UPLOAD_BYTES:
         raise ValidationError(too_large_message(size))
     if size == 0:
-        raise ValidationError(f"Filen ”{name}” är tom.")
+        raise ValidationError(_("Filen ”%(name)s” är tom.") % {"name": name})
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in DOCUMENT_TYPES:
         raise ValidationError(
-            f"Filen ”{name}” har en filtyp som inte tas emot. "
-            "Ladda upp PDF, PNG, JPEG, XLSX, DOCX eller CSV."
+            _(
+                "Filen ”%(name)s” har en filtyp som inte tas emot. "
+                "Ladda upp PDF, PNG, JPEG, XLSX, DOCX eller CSV."
+            )
+            % {"name": name}
         )
     content_type, magics = DOCUMENT_TYPES[suffix]
     if magics and not any(head.startswith(magic) for magic in magics):
         raise ValidationError(
-            f"Filen ”{name}” är inte en riktig {suffix[1:].upper()}-fil. Kontrollera filen."
+            _("Filen ”%(name)s” är inte en riktig %(type)s-fil. Kontrollera filen.")
+            % {"name": name, "type": suffix[1:].upper()}
         )
     if not magics and b"\x00" in head:
-        raise ValidationError(f"Filen ”{name}” är inte en textfil.")
+        raise ValidationError(_("Filen ”%(name)s” är inte en textfil.") % {"name": name})
     return content_type
 
 
@@ -350,7 +361,7 @@ SECTION_FIELDS = ("progress_text", "measurement_plan_text", "results_text", "cos
 
 def _require_report_editor(by: Any, decision: Decision) -> None:
     if not may_act_for(by, decision.application.applicant_id):
-        raise PermissionDenied("Bara regionens redaktörer skriver regionens redovisningar.")
+        raise PermissionDenied(_("Bara regionens redaktörer skriver regionens redovisningar."))
 
 
 def _sections_create(report: Report, previous: Report | None = None) -> None:
@@ -406,7 +417,7 @@ def report_update(
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.is_submitted:
         raise ReportLockedError(
-            "Redovisningen är inlämnad och kan inte ändras. Skapa en ny version för att rätta."
+            _("Redovisningen är inlämnad och kan inte ändras. Skapa en ny version för att rätta.")
         )
     for name, value in narrative.items():
         if name not in NARRATIVE_FIELDS:
@@ -418,7 +429,7 @@ def report_update(
     for measure_id, values in sections.items():
         section = existing.get(measure_id)
         if section is None:
-            raise ValidationError("Åtgärden hör inte till den här redovisningen.")
+            raise ValidationError(_("Åtgärden hör inte till den här redovisningen."))
         changed = False
         for name, value in values.items():
             if name not in SECTION_FIELDS:
@@ -438,8 +449,9 @@ def report_submit(*, by: Any, report: Report) -> Report:
     _require_report_editor(by, report.decision)
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.is_submitted:
-        raise ReportLockedError("Redovisningen är redan inlämnad.")
-    content = report_content(report.decision, report.kind, report)
+        raise ReportLockedError(_("Redovisningen är redan inlämnad."))
+    with translation.override("sv"):  # the snapshot keeps the Swedish labels
+        content = report_content(report.decision, report.kind, report)
     missing = [
         block.title
         for block in content.measures
@@ -447,17 +459,21 @@ def report_submit(*, by: Any, report: Report) -> Report:
     ]
     if missing:
         field_name = (
-            "hur långt genomförandet har kommit"
+            _("hur långt genomförandet har kommit")
             if report.kind == ReportKind.PROGRESS
-            else "resultat och effekter"
+            else _("resultat och effekter")
         )
         raise ValidationError(
-            f"Skriv ”{field_name}” för varje åtgärd innan redovisningen lämnas in. "
-            f"Saknas för: {'; '.join(missing)}."
+            _(
+                "Skriv ”%(field)s” för varje åtgärd innan redovisningen lämnas in. "
+                "Saknas för: %(missing)s."
+            )
+            % {"field": field_name, "missing": "; ".join(missing)}
         )
     now = timezone.now()
     content.status = ReportStatus.SUBMITTED
-    content.status_label = str(ReportStatus.SUBMITTED.label)
+    with translation.override("sv"):
+        content.status_label = str(ReportStatus.SUBMITTED.label)
     content.submitted_on = timezone.localdate(now)
     report.snapshot = content_to_json(content)
     report.status = ReportStatus.SUBMITTED
@@ -473,7 +489,7 @@ def report_correct(*, by: Any, report: Report) -> Report:
     """A correction of a submitted report: a new draft version carrying over the texts."""
     _require_report_editor(by, report.decision)
     if not report.is_submitted:
-        raise ValidationError("Bara en inlämnad redovisning kan rättas med en ny version.")
+        raise ValidationError(_("Bara en inlämnad redovisning kan rättas med en ny version."))
     draft = Report.objects.filter(
         decision=report.decision, kind=report.kind, status=ReportStatus.DRAFT
     ).first()

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -123,13 +124,16 @@ class Report(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self._stored_as_submitted():
             raise ReportLockedError(
-                "Redovisningen är inlämnad och kan inte ändras. Skapa en ny version för att rätta."
+                gettext(
+                    "Redovisningen är inlämnad och kan inte ändras. "
+                    "Skapa en ny version för att rätta."
+                )
             )
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         if self._stored_as_submitted():
-            raise ReportLockedError("En inlämnad redovisning kan inte tas bort.")
+            raise ReportLockedError(gettext("En inlämnad redovisning kan inte tas bort."))
         return super().delete(*args, **kwargs)
 
     @property
@@ -175,11 +179,14 @@ class ReportSection(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if Report.objects.filter(pk=self.report_id, status=ReportStatus.SUBMITTED).exists():
             raise ReportLockedError(
-                "Redovisningen är inlämnad och kan inte ändras. Skapa en ny version för att rätta."
+                gettext(
+                    "Redovisningen är inlämnad och kan inte ändras. "
+                    "Skapa en ny version för att rätta."
+                )
             )
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         if Report.objects.filter(pk=self.report_id, status=ReportStatus.SUBMITTED).exists():
-            raise ReportLockedError("En inlämnad redovisning kan inte ändras.")
+            raise ReportLockedError(gettext("En inlämnad redovisning kan inte ändras."))
         return super().delete(*args, **kwargs)

@@ -336,3 +336,27 @@ def test_admin_pages_for_effects_models(client, people, grant) -> None:
         if obj is not None:
             assert client.get(f"{base}{obj.pk}/change/").status_code == 200
             assert client.get(f"{base}{obj.pk}/history/").status_code == 200
+
+
+def test_report_exports_stay_swedish_for_an_english_user(client, people, grant) -> None:
+    from django.conf import settings
+
+    add_records(grant.fall)
+    client.force_login(people["editor"])
+    client.post(reverse("effects:report_start", args=[grant.decision.pk]), {"kind": "progress"})
+    report = Report.objects.get(decision=grant.decision)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(reverse("effects:report", args=[report.pk]))
+    assert page.status_code == 200 and 'lang="en"' in page.content.decode()
+
+    download = client.get(reverse("effects:report_download", args=[report.pk, "docx"]))
+    text = _docx_text(download.content)
+    assert "Delredovisning – Region Örebro län" in text
+    assert "Ekonomisk sammanställning" in text
+    assert "Status: Pågår (2026-03-01)" in text
+    assert "Financial summary" not in text and "Progress report" not in text
+
+    download = client.get(reverse("effects:report_download", args=[report.pk, "xlsx"]))
+    workbook = openpyxl.load_workbook(io.BytesIO(download.content))
+    assert workbook.sheetnames[0] == "Sammanfattning"
+    assert "Indikatorer" in workbook.sheetnames

@@ -219,7 +219,7 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Ny indikator: %(name)s") % {"name": measure.title},
         back_url=_measure_url(measure.pk),
         back_label=measure.title,
-        intro=(
+        intro=_(
             "Beskriv hur effekten mäts: vad som räknas, baslinjen innan åtgärden och målet. "
             "Samma indikatornamn eller KPI i Kolada gör att effekten kan jämföras mellan regioner."
         ),

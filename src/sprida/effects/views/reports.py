@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -170,7 +171,8 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     if fmt not in EXPORTS:
         raise Http404
     report = selectors.report_for_user(user=request.user, pk=pk)
-    content = report_content(report.decision, report.kind, report)
+    with translation.override("sv"):  # the labels in the document are Swedish like the rest
+        content = report_content(report.decision, report.kind, report)
     render_bytes, content_type = EXPORTS[fmt]
     response = HttpResponse(render_bytes(content), content_type=content_type)
     filename = export_filename(content, report.decision.application.applicant.slug, fmt)

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils import translation
 
 from sprida.core.models import Organisation
 from sprida.effects.content import GRANTED, report_content
@@ -55,7 +56,8 @@ class Command(BaseCommand):
             .order_by("-version")
             .first()
         )
-        content = report_content(decision, kind, report)
+        with translation.override("sv"):
+            content = report_content(decision, kind, report)
         data = docx_bytes(content) if options["fmt"] == "docx" else xlsx_bytes(content)
         Path(options["output"]).write_bytes(data)
         where = (
