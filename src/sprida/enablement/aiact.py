@@ -4,7 +4,8 @@ The questionnaire asks, in this order: prohibited practices (art. 5); products u
 harmonisation legislation of Annex I, among them medical devices under MDR and IVDR
 (art. 6(1)); the areas of Annex III (art. 6(2)); the exceptions of art. 6(3), each with a
 written justification; the transparency duties of art. 50. `classify` turns the answers
-into a result and the reasons, in Swedish, so the reasoning is kept beside the answer.
+into a result and the reasons, in the active language; the dossier service keeps them in
+Swedish beside the answer.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from django.db import models
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -25,89 +28,112 @@ class AIActResult(models.TextChoices):
 
 
 # Art. 5(1) a–h. Keys are stable: they are stored with each answer.
-PROHIBITED_PRACTICES: dict[str, str] = {
-    "manipulation": "art. 5.1 a – subliminal, manipulativ eller vilseledande teknik som "
-    "väsentligt snedvrider beteende och orsakar betydande skada",
-    "vulnerability": "art. 5.1 b – utnyttjar sårbarhet p.g.a. ålder, funktionsnedsättning "
-    "eller social eller ekonomisk situation",
-    "social_scoring": "art. 5.1 c – social poängsättning som leder till ogynnsam behandling",
-    "crime_prediction": "art. 5.1 d – bedömer risken att en person begår brott enbart "
-    "utifrån profilering",
-    "face_scraping": "art. 5.1 e – bygger databaser för ansiktsigenkänning genom oriktad "
-    "skrapning av bilder",
-    "emotion_workplace": "art. 5.1 f – känsloigenkänning på arbetsplatsen eller i "
-    "utbildning (utom av medicinska skäl eller säkerhetsskäl)",
-    "biometric_categorisation": "art. 5.1 g – biometrisk kategorisering som härleder t.ex. "
-    "etnicitet, politisk åsikt, religion eller sexuell läggning",
-    "realtime_biometric_id": "art. 5.1 h – biometrisk fjärridentifiering i realtid på "
-    "allmän plats för brottsbekämpning",
+PROHIBITED_PRACTICES: dict[str, str | Promise] = {
+    "manipulation": _(
+        "art. 5.1 a – subliminal, manipulativ eller vilseledande teknik som "
+        "väsentligt snedvrider beteende och orsakar betydande skada"
+    ),
+    "vulnerability": _(
+        "art. 5.1 b – utnyttjar sårbarhet p.g.a. ålder, funktionsnedsättning "
+        "eller social eller ekonomisk situation"
+    ),
+    "social_scoring": _("art. 5.1 c – social poängsättning som leder till ogynnsam behandling"),
+    "crime_prediction": _(
+        "art. 5.1 d – bedömer risken att en person begår brott enbart utifrån profilering"
+    ),
+    "face_scraping": _(
+        "art. 5.1 e – bygger databaser för ansiktsigenkänning genom oriktad skrapning av bilder"
+    ),
+    "emotion_workplace": _(
+        "art. 5.1 f – känsloigenkänning på arbetsplatsen eller i "
+        "utbildning (utom av medicinska skäl eller säkerhetsskäl)"
+    ),
+    "biometric_categorisation": _(
+        "art. 5.1 g – biometrisk kategorisering som härleder t.ex. "
+        "etnicitet, politisk åsikt, religion eller sexuell läggning"
+    ),
+    "realtime_biometric_id": _(
+        "art. 5.1 h – biometrisk fjärridentifiering i realtid på allmän plats för brottsbekämpning"
+    ),
 }
 
 # Annex I legislation that the questionnaire asks about; MDR and IVDR carry their classes.
 ANNEX_I_NONE, ANNEX_I_MDR, ANNEX_I_IVDR, ANNEX_I_OTHER = "none", "mdr", "ivdr", "other"
-ANNEX_I_LEGISLATION: dict[str, str] = {
-    ANNEX_I_NONE: "Ingen produktlagstiftning i bilaga I",
-    ANNEX_I_MDR: "Medicintekniska produkter, MDR (EU) 2017/745",
-    ANNEX_I_IVDR: "Medicintekniska produkter för in vitro-diagnostik, IVDR (EU) 2017/746",
-    ANNEX_I_OTHER: "Annan lagstiftning i bilaga I (t.ex. maskiner, radioutrustning)",
+ANNEX_I_LEGISLATION: dict[str, str | Promise] = {
+    ANNEX_I_NONE: _("Ingen produktlagstiftning i bilaga I"),
+    ANNEX_I_MDR: _("Medicintekniska produkter, MDR (EU) 2017/745"),
+    ANNEX_I_IVDR: _("Medicintekniska produkter för in vitro-diagnostik, IVDR (EU) 2017/746"),
+    ANNEX_I_OTHER: _("Annan lagstiftning i bilaga I (t.ex. maskiner, radioutrustning)"),
 }
 # Under MDR a notified body assesses class IIa and above (art. 52); class I is self-declared.
-MDR_CLASSES: dict[str, str] = {
-    "": "Inte en medicinteknisk produkt",
-    "I": "Klass I",
-    "IIa": "Klass IIa",
-    "IIb": "Klass IIb",
-    "III": "Klass III",
+MDR_CLASSES: dict[str, str | Promise] = {
+    "": _("Inte en medicinteknisk produkt"),
+    "I": _("Klass I"),
+    "IIa": _("Klass IIa"),
+    "IIb": _("Klass IIb"),
+    "III": _("Klass III"),
 }
 MDR_NOTIFIED_BODY = frozenset({"IIa", "IIb", "III"})
 # Under IVDR a notified body assesses class B and above.
-IVDR_CLASSES: dict[str, str] = {
-    "": "Inte en IVD-produkt",
-    "A": "Klass A",
-    "B": "Klass B",
-    "C": "Klass C",
-    "D": "Klass D",
+IVDR_CLASSES: dict[str, str | Promise] = {
+    "": _("Inte en IVD-produkt"),
+    "A": _("Klass A"),
+    "B": _("Klass B"),
+    "C": _("Klass C"),
+    "D": _("Klass D"),
 }
 IVDR_NOTIFIED_BODY = frozenset({"B", "C", "D"})
 
 # Annex III points 1–8, with the healthcare-relevant parts of point 5 spelled out.
-ANNEX_III_AREAS: dict[str, str] = {
-    "biometrics": "1 – biometri (fjärridentifiering, kategorisering, känsloigenkänning)",
-    "critical_infrastructure": "2 – kritisk infrastruktur (säkerhetskomponent)",
-    "education": "3 – utbildning och yrkesutbildning",
-    "employment": "4 – anställning, arbetsledning och tillgång till egenföretagande",
-    "public_services": "5 a – bedömer rätt till väsentliga offentliga förmåner och tjänster, "
-    "inklusive hälso- och sjukvårdstjänster",
-    "creditworthiness": "5 b – kreditvärdighet",
-    "insurance": "5 c – riskbedömning och prissättning av liv- och sjukförsäkring",
-    "emergency_triage": "5 d – bedömer och klassificerar nödsamtal eller prioriterar "
-    "patienter i akut triage",
-    "law_enforcement": "6 – brottsbekämpning",
-    "migration": "7 – migration, asyl och gränskontroll",
-    "justice": "8 – rättskipning och demokratiska processer",
+ANNEX_III_AREAS: dict[str, str | Promise] = {
+    "biometrics": _("1 – biometri (fjärridentifiering, kategorisering, känsloigenkänning)"),
+    "critical_infrastructure": _("2 – kritisk infrastruktur (säkerhetskomponent)"),
+    "education": _("3 – utbildning och yrkesutbildning"),
+    "employment": _("4 – anställning, arbetsledning och tillgång till egenföretagande"),
+    "public_services": _(
+        "5 a – bedömer rätt till väsentliga offentliga förmåner och tjänster, "
+        "inklusive hälso- och sjukvårdstjänster"
+    ),
+    "creditworthiness": _("5 b – kreditvärdighet"),
+    "insurance": _("5 c – riskbedömning och prissättning av liv- och sjukförsäkring"),
+    "emergency_triage": _(
+        "5 d – bedömer och klassificerar nödsamtal eller prioriterar patienter i akut triage"
+    ),
+    "law_enforcement": _("6 – brottsbekämpning"),
+    "migration": _("7 – migration, asyl och gränskontroll"),
+    "justice": _("8 – rättskipning och demokratiska processer"),
 }
 
 # Art. 6(3) a–d: an Annex III system is not high-risk if it poses no significant risk and
 # one of these holds. Each needs a written justification (art. 6(4) documentation duty).
-EXCEPTIONS: dict[str, str] = {
-    "narrow_procedural": "art. 6.3 a – utför en snäv processuell uppgift",
-    "improves_human_result": "art. 6.3 b – förbättrar resultatet av en redan slutförd "
-    "mänsklig aktivitet",
-    "detects_patterns": "art. 6.3 c – upptäcker beslutsmönster eller avvikelser utan att "
-    "ersätta eller påverka en mänsklig bedömning utan ordentlig mänsklig granskning",
-    "preparatory": "art. 6.3 d – utför en förberedande uppgift inför en bedömning",
+EXCEPTIONS: dict[str, str | Promise] = {
+    "narrow_procedural": _("art. 6.3 a – utför en snäv processuell uppgift"),
+    "improves_human_result": _(
+        "art. 6.3 b – förbättrar resultatet av en redan slutförd mänsklig aktivitet"
+    ),
+    "detects_patterns": _(
+        "art. 6.3 c – upptäcker beslutsmönster eller avvikelser utan att "
+        "ersätta eller påverka en mänsklig bedömning utan ordentlig mänsklig granskning"
+    ),
+    "preparatory": _("art. 6.3 d – utför en förberedande uppgift inför en bedömning"),
 }
 
 # Art. 50(1)–(4).
-TRANSPARENCY_DUTIES: dict[str, str] = {
-    "interacts_with_people": "art. 50.1 – interagerar direkt med fysiska personer, som ska "
-    "informeras om att de interagerar med ett AI-system",
-    "generates_content": "art. 50.2 – genererar syntetiskt ljud, bild, video eller text som "
-    "ska märkas maskinläsbart",
-    "emotion_or_biometric": "art. 50.3 – känsloigenkänning eller biometrisk kategorisering; "
-    "de som exponeras ska informeras",
-    "deep_fake_or_public_text": "art. 50.4 – deepfakes eller text som publiceras för att "
-    "informera allmänheten",
+TRANSPARENCY_DUTIES: dict[str, str | Promise] = {
+    "interacts_with_people": _(
+        "art. 50.1 – interagerar direkt med fysiska personer, som ska "
+        "informeras om att de interagerar med ett AI-system"
+    ),
+    "generates_content": _(
+        "art. 50.2 – genererar syntetiskt ljud, bild, video eller text som ska märkas maskinläsbart"
+    ),
+    "emotion_or_biometric": _(
+        "art. 50.3 – känsloigenkänning eller biometrisk kategorisering; "
+        "de som exponeras ska informeras"
+    ),
+    "deep_fake_or_public_text": _(
+        "art. 50.4 – deepfakes eller text som publiceras för att informera allmänheten"
+    ),
 }
 
 
@@ -138,7 +164,7 @@ class Answers:
 
 
 def validate(answers: Answers) -> list[str]:
-    """The problems a person must fix before the answers can be saved (Swedish)."""
+    """The problems a person must fix before the answers can be saved."""
     errors: list[str] = []
     for name, allowed in (
         ("prohibited_practices", PROHIBITED_PRACTICES),
@@ -148,27 +174,34 @@ def validate(answers: Answers) -> list[str]:
     ):
         unknown = sorted(set(getattr(answers, name)) - allowed.keys())
         if unknown:
-            errors.append(f"Okända svar: {', '.join(unknown)}.")
+            errors.append(gettext("Okända svar: %(keys)s.") % {"keys": ", ".join(unknown)})
     if answers.annex_i_legislation not in ANNEX_I_LEGISLATION:
-        errors.append(f"Okänd produktlagstiftning: {answers.annex_i_legislation}.")
+        errors.append(
+            gettext("Okänd produktlagstiftning: %(law)s.") % {"law": answers.annex_i_legislation}
+        )
     if answers.annex_i_legislation == ANNEX_I_MDR and answers.mdr_class not in MDR_CLASSES:
-        errors.append(f"Okänd MDR-klass: {answers.mdr_class}.")
+        errors.append(gettext("Okänd MDR-klass: %(class)s.") % {"class": answers.mdr_class})
     if answers.annex_i_legislation == ANNEX_I_MDR and not answers.mdr_class:
-        errors.append("Ange riskklass enligt MDR (I, IIa, IIb eller III).")
+        errors.append(gettext("Ange riskklass enligt MDR (I, IIa, IIb eller III)."))
     if answers.annex_i_legislation == ANNEX_I_IVDR and answers.ivdr_class not in IVDR_CLASSES:
-        errors.append(f"Okänd IVDR-klass: {answers.ivdr_class}.")
+        errors.append(gettext("Okänd IVDR-klass: %(class)s.") % {"class": answers.ivdr_class})
     if answers.annex_i_legislation == ANNEX_I_IVDR and not answers.ivdr_class:
-        errors.append("Ange riskklass enligt IVDR (A, B, C eller D).")
+        errors.append(gettext("Ange riskklass enligt IVDR (A, B, C eller D)."))
     for key in answers.exceptions:
         if key in EXCEPTIONS and not answers.justifications.get(key, "").strip():
             errors.append(
-                f"Undantaget {EXCEPTIONS[key].split(' – ')[0]} kräver en skriftlig motivering. "
-                "Skriv varför undantaget gäller, eller kryssa ur det."
+                gettext(
+                    "Undantaget %(exception)s kräver en skriftlig motivering. "
+                    "Skriv varför undantaget gäller, eller kryssa ur det."
+                )
+                % {"exception": str(EXCEPTIONS[key]).split(" – ")[0]}
             )
     if answers.exceptions and not answers.annex_iii_areas:
         errors.append(
-            "Undantagen i art. 6.3 gäller bara system inom ett område i bilaga III. "
-            "Kryssa i området eller kryssa ur undantagen."
+            gettext(
+                "Undantagen i art. 6.3 gäller bara system inom ett område i bilaga III. "
+                "Kryssa i området eller kryssa ur undantagen."
+            )
         )
     return errors
 
@@ -177,18 +210,18 @@ def _annex_i_reason(answers: Answers) -> str | None:
     """Why the system is high-risk under art. 6(1), or None if it is not."""
     law = answers.annex_i_legislation
     if law == ANNEX_I_MDR and answers.mdr_class in MDR_NOTIFIED_BODY:
-        return (
-            f"Systemet är eller ingår som säkerhetskomponent i en medicinteknisk produkt i "
-            f"klass {answers.mdr_class} enligt MDR. Produkten ska bedömas av ett anmält organ, "
+        return gettext(
+            "Systemet är eller ingår som säkerhetskomponent i en medicinteknisk produkt i "
+            "klass %(class)s enligt MDR. Produkten ska bedömas av ett anmält organ, "
             "och därför är AI-systemet högrisk enligt art. 6.1 och bilaga I."
-        )
+        ) % {"class": answers.mdr_class}
     if law == ANNEX_I_IVDR and answers.ivdr_class in IVDR_NOTIFIED_BODY:
-        return (
-            f"Systemet är en IVD-produkt i klass {answers.ivdr_class} enligt IVDR som ska "
+        return gettext(
+            "Systemet är en IVD-produkt i klass %(class)s enligt IVDR som ska "
             "bedömas av ett anmält organ; därför högrisk enligt art. 6.1 och bilaga I."
-        )
+        ) % {"class": answers.ivdr_class}
     if law == ANNEX_I_OTHER and answers.other_notified_body:
-        return (
+        return gettext(
             "Systemet omfattas av produktlagstiftning i bilaga I och kräver "
             "tredjepartsbedömning; därför högrisk enligt art. 6.1."
         )
@@ -199,22 +232,24 @@ def _annex_i_note(answers: Answers) -> str | None:
     """Why an Annex I product does not make the system high-risk, for the record."""
     law = answers.annex_i_legislation
     if law == ANNEX_I_MDR:
-        return (
-            f"Medicinteknisk produkt i klass {answers.mdr_class} enligt MDR utan krav på "
+        return gettext(
+            "Medicinteknisk produkt i klass %(class)s enligt MDR utan krav på "
             "anmält organ; art. 6.1 gör inte systemet till högrisk."
-        )
+        ) % {"class": answers.mdr_class}
     if law == ANNEX_I_IVDR:
-        return (
-            f"IVD-produkt i klass {answers.ivdr_class} utan krav på anmält organ; art. 6.1 "
+        return gettext(
+            "IVD-produkt i klass %(class)s utan krav på anmält organ; art. 6.1 "
             "gör inte systemet till högrisk."
-        )
+        ) % {"class": answers.ivdr_class}
     if law == ANNEX_I_OTHER:
-        return "Produktlagstiftning i bilaga I utan krav på tredjepartsbedömning; inte art. 6.1."
+        return gettext(
+            "Produktlagstiftning i bilaga I utan krav på tredjepartsbedömning; inte art. 6.1."
+        )
     return None
 
 
 def classify(answers: Answers) -> tuple[AIActResult, list[str]]:
-    """The AI Act risk class for these answers, with the reasons in Swedish.
+    """The AI Act risk class for these answers, with the reasons in the active language.
 
     Prohibited practices decide alone. Otherwise a system is high-risk through Annex I
     (third-party conformity assessment) or through an Annex III area unless an art. 6(3)
@@ -225,13 +260,17 @@ def classify(answers: Answers) -> tuple[AIActResult, list[str]]:
     prohibited = [key for key in answers.prohibited_practices if key in PROHIBITED_PRACTICES]
     if prohibited:
         for key in prohibited:
-            reasons.append(f"Förbjuden praxis: {PROHIBITED_PRACTICES[key]}.")
+            reasons.append(
+                gettext("Förbjuden praxis: %(practice)s.") % {"practice": PROHIBITED_PRACTICES[key]}
+            )
         reasons.append(
-            "AI-system med förbjuden praxis enligt art. 5 får inte släppas ut på marknaden, "
-            "tas i bruk eller användas."
+            gettext(
+                "AI-system med förbjuden praxis enligt art. 5 får inte släppas ut på marknaden, "
+                "tas i bruk eller användas."
+            )
         )
         return AIActResult.PROHIBITED, reasons
-    reasons.append("Ingen förbjuden praxis enligt art. 5 har angetts.")
+    reasons.append(gettext("Ingen förbjuden praxis enligt art. 5 har angetts."))
 
     high_risk = False
     if annex_i := _annex_i_reason(answers):
@@ -242,7 +281,7 @@ def classify(answers: Answers) -> tuple[AIActResult, list[str]]:
 
     areas = [key for key in answers.annex_iii_areas if key in ANNEX_III_AREAS]
     if areas:
-        names = "; ".join(ANNEX_III_AREAS[key] for key in areas)
+        names = "; ".join(str(ANNEX_III_AREAS[key]) for key in areas)
         justified = [
             key
             for key in answers.exceptions
@@ -251,52 +290,72 @@ def classify(answers: Answers) -> tuple[AIActResult, list[str]]:
         for key in answers.exceptions:
             if key in EXCEPTIONS and key not in justified:
                 reasons.append(
-                    f"Undantaget {EXCEPTIONS[key]} saknar motivering och har inte beaktats."
+                    gettext("Undantaget %(exception)s saknar motivering och har inte beaktats.")
+                    % {"exception": EXCEPTIONS[key]}
                 )
         if answers.profiling:
             reasons.append(
-                f"Systemet används inom bilaga III ({names}) och profilerar fysiska personer. "
-                "Ett sådant system är alltid högrisk; undantagen i art. 6.3 gäller inte."
+                gettext(
+                    "Systemet används inom bilaga III (%(areas)s) och profilerar fysiska personer. "
+                    "Ett sådant system är alltid högrisk; undantagen i art. 6.3 gäller inte."
+                )
+                % {"areas": names}
             )
             high_risk = True
         elif justified:
             for key in justified:
                 reasons.append(
-                    f"Undantag {EXCEPTIONS[key]}. Motivering: {answers.justifications[key].strip()}"
+                    gettext("Undantag %(exception)s. Motivering: %(justification)s")
+                    % {
+                        "exception": EXCEPTIONS[key],
+                        "justification": answers.justifications[key].strip(),
+                    }
                 )
             reasons.append(
-                f"Systemet används inom bilaga III ({names}) men utgör enligt undantaget i "
-                "art. 6.3 inte en betydande risk och är därför inte högrisk på den grunden. "
-                "Bedömningen ska dokumenteras och systemet registreras (art. 6.4, art. 49.2)."
+                gettext(
+                    "Systemet används inom bilaga III (%(areas)s) men utgör enligt undantaget i "
+                    "art. 6.3 inte en betydande risk och är därför inte högrisk på den grunden. "
+                    "Bedömningen ska dokumenteras och systemet registreras (art. 6.4, art. 49.2)."
+                )
+                % {"areas": names}
             )
         else:
             reasons.append(
-                f"Systemet används inom bilaga III ({names}) och inget undantag i art. 6.3 "
-                "är motiverat; därför högrisk enligt art. 6.2."
+                gettext(
+                    "Systemet används inom bilaga III (%(areas)s) och inget undantag i art. 6.3 "
+                    "är motiverat; därför högrisk enligt art. 6.2."
+                )
+                % {"areas": names}
             )
             high_risk = True
     else:
-        reasons.append("Systemet används inte inom något område i bilaga III.")
+        reasons.append(gettext("Systemet används inte inom något område i bilaga III."))
 
     duties = [key for key in answers.transparency if key in TRANSPARENCY_DUTIES]
     for key in duties:
-        reasons.append(f"Transparenskrav: {TRANSPARENCY_DUTIES[key]}.")
+        reasons.append(gettext("Transparenskrav: %(duty)s.") % {"duty": TRANSPARENCY_DUTIES[key]})
 
     if high_risk:
         reasons.append(
-            "Resultat: högrisk. Som tillhandahållare av vård är regionen tillämpare och ska "
-            "bl.a. följa bruksanvisningen, ha mänsklig tillsyn, spara loggar och göra en "
-            "konsekvensbedömning avseende grundläggande rättigheter (art. 26–27)."
+            gettext(
+                "Resultat: högrisk. Som tillhandahållare av vård är regionen tillämpare och ska "
+                "bl.a. följa bruksanvisningen, ha mänsklig tillsyn, spara loggar och göra en "
+                "konsekvensbedömning avseende grundläggande rättigheter (art. 26–27)."
+            )
         )
         return AIActResult.HIGH_RISK, reasons
     if duties:
         reasons.append(
-            "Resultat: begränsad risk. Systemet är inte högrisk men omfattas av "
-            "transparenskraven i art. 50."
+            gettext(
+                "Resultat: begränsad risk. Systemet är inte högrisk men omfattas av "
+                "transparenskraven i art. 50."
+            )
         )
         return AIActResult.LIMITED_RISK, reasons
     reasons.append(
-        "Resultat: minimal risk. Inga särskilda krav i AI-förordningen utöver kravet på "
-        "AI-kunnighet hos personalen (art. 4)."
+        gettext(
+            "Resultat: minimal risk. Inga särskilda krav i AI-förordningen utöver kravet på "
+            "AI-kunnighet hos personalen (art. 4)."
+        )
     )
     return AIActResult.MINIMAL_RISK, reasons

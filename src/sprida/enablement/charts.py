@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
 from sprida.enablement.models import RiskItem, risk_level
 
@@ -23,10 +24,10 @@ def risk_matrix_svg(risks: Iterable[RiskItem]) -> SafeString:
     risks = list(risks)
     counts = risk_counts(risks)
     high = sum(1 for risk in risks if risk.level in {"high", "very_high"})
-    label = (
-        f"Riskmatris med {len(risks)} risker efter sannolikhet och konsekvens; "
-        f"{high} med hög eller mycket hög risk. Samma uppgifter finns i tabellen."
-    )
+    label = _(
+        "Riskmatris med %(count)d risker efter sannolikhet och konsekvens; "
+        "%(high)d med hög eller mycket hög risk. Samma uppgifter finns i tabellen."
+    ) % {"count": len(risks), "high": high}
     cells = []
     for likelihood in range(4, 0, -1):
         for consequence in range(1, 5):
@@ -65,9 +66,9 @@ def risk_matrix_svg(risks: Iterable[RiskItem]) -> SafeString:
     return format_html(
         '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" width="{}" height="{}" '
         'role="img" aria-label="{}">{}{}{}'
-        '<text x="{}" y="{}" text-anchor="middle" font-size="13">Konsekvens</text>'
+        '<text x="{}" y="{}" text-anchor="middle" font-size="13">{}</text>'
         '<text x="14" y="{}" text-anchor="middle" font-size="13" '
-        'transform="rotate(-90 14 {})">Sannolikhet</text></svg>',
+        'transform="rotate(-90 14 {})">{}</text></svg>',
         width,
         height,
         width,
@@ -78,6 +79,8 @@ def risk_matrix_svg(risks: Iterable[RiskItem]) -> SafeString:
         ticks_x,
         LEFT + 2 * CELL,
         height - 4,
+        _("Konsekvens"),
         TOP + 2 * CELL,
         TOP + 2 * CELL,
+        _("Sannolikhet"),
     )

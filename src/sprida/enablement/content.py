@@ -6,10 +6,18 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from sprida.core.formats import format_sek
 from sprida.enablement.models import DossierVersion, SectionKind
 
-RISK_LEVELS = {"low": "låg", "medium": "medel", "high": "hög", "very_high": "mycket hög"}
+RISK_LEVELS = {
+    "low": gettext_lazy("låg"),
+    "medium": gettext_lazy("medel"),
+    "high": gettext_lazy("hög"),
+    "very_high": gettext_lazy("mycket hög"),
+}
 
 
 def _field_lines(version: DossierVersion, names: list[str]) -> list[str]:
@@ -21,7 +29,7 @@ def _field_lines(version: DossierVersion, names: list[str]) -> list[str]:
         if display is not None and field.choices:
             value = display()
         elif isinstance(value, bool):
-            value = "ja" if value else "nej"
+            value = _("ja") if value else _("nej")
         text = str(value).strip() or "–"
         label = str(getattr(field, "verbose_name", name))
         first, *rest = text.splitlines()
@@ -65,42 +73,64 @@ def section_lines(version: DossierVersion) -> dict[str, list[str]]:
     assessment = getattr(version, "aiact", None) if _has_aiact(version) else None
     if assessment is not None:
         out[SectionKind.LEGAL].append(
-            f"Klassning enligt AI-förordningen: {assessment.get_result_display()}"
+            _("Klassning enligt AI-förordningen: %(result)s")
+            % {"result": assessment.get_result_display()}
         )
         out[SectionKind.LEGAL].extend(f"  {reason}" for reason in assessment.reasons)
     for item in version.benefits.all():
         value = item.yearly_value_sek
         if item.kind == "time_saved":
-            calc = (
-                f"{item.hours_per_year} h × {format_sek(item.hourly_cost_sek)} = "
-                f"{format_sek(value)} per år"
-            )
+            calc = _("%(hours)s h × %(rate)s = %(value)s per år") % {
+                "hours": item.hours_per_year,
+                "rate": format_sek(item.hourly_cost_sek),
+                "value": format_sek(value),
+            }
         elif item.kind == "cost_avoided":
-            calc = f"{format_sek(value)} per år"
+            calc = _("%(value)s per år") % {"value": format_sek(value)}
         else:
-            calc = "ej värderad i kronor"
-        out[SectionKind.BENEFIT].append(f"Nytta: {item.description} – {calc}")
+            calc = _("ej värderad i kronor")
+        out[SectionKind.BENEFIT].append(
+            _("Nytta: %(description)s – %(value)s")
+            % {"description": item.description, "value": calc}
+        )
         if item.assumption:
-            out[SectionKind.BENEFIT].append(f"  Antagande: {item.assumption}")
+            out[SectionKind.BENEFIT].append(
+                "  " + _("Antagande: %(assumption)s") % {"assumption": item.assumption}
+            )
     for risk in version.risks.all():
         out[SectionKind.RISK].append(
-            f"Risk: {risk.title} – sannolikhet {risk.likelihood} × konsekvens "
-            f"{risk.consequence} = {risk.score} ({RISK_LEVELS[risk.level]})"
+            _(
+                "Risk: %(title)s – sannolikhet %(likelihood)s × konsekvens %(consequence)s "
+                "= %(score)s (%(level)s)"
+            )
+            % {
+                "title": risk.title,
+                "likelihood": risk.likelihood,
+                "consequence": risk.consequence,
+                "score": risk.score,
+                "level": RISK_LEVELS[risk.level],
+            }
         )
         if risk.mitigation:
-            out[SectionKind.RISK].append(f"  Åtgärd: {risk.mitigation}")
+            out[SectionKind.RISK].append(
+                "  " + _("Åtgärd: %(mitigation)s") % {"mitigation": risk.mitigation}
+            )
         if risk.owner:
-            out[SectionKind.RISK].append(f"  Riskägare: {risk.owner}")
+            out[SectionKind.RISK].append("  " + _("Riskägare: %(owner)s") % {"owner": risk.owner})
     for module in version.trainings.all():
         out[SectionKind.COMPETENCE].append(
-            f"Utbildning: {module.title} – {module.audience}, {module.length_minutes} min"
+            _("Utbildning: %(title)s – %(audience)s, %(minutes)s min")
+            % {"title": module.title, "audience": module.audience, "minutes": module.length_minutes}
         )
         if module.material:
-            out[SectionKind.COMPETENCE].append(f"  Material: {module.material}")
+            out[SectionKind.COMPETENCE].append(
+                "  " + _("Material: %(material)s") % {"material": module.material}
+            )
     for check in version.checks.all():
         req = check.requirement
         out[req.section].append(
-            f"Krav {req.urn} v{req.version}: {check.get_status_display()}"
+            _("Krav %(urn)s v%(version)s: %(status)s")
+            % {"urn": req.urn, "version": req.version, "status": check.get_status_display()}
             + (f" – {check.note}" if check.note else "")
         )
     return out

@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from sprida.core.formats import format_sek
 from sprida.enablement.content import RISK_LEVELS, section_lines
@@ -13,6 +14,8 @@ from sprida.enablement.models import DossierVersion, SectionKind
 from sprida.enablement.selectors import ROUNDING_RULE, CompensationReport
 
 TRANSPARENCY_SCHEMA = "urn:sprida:transparency:1.0"
+# The documents are Swedish whatever language the person exporting uses.
+EXPORT_LANGUAGE = "sv"
 
 
 def _text(value: str) -> str:
@@ -70,6 +73,12 @@ def transparency_record(version: DossierVersion, *, url: str = "") -> dict[str, 
 
 
 def dossier_docx(version: DossierVersion) -> bytes:
+    """The version as a Word document, always in Swedish."""
+    with translation.override(EXPORT_LANGUAGE):
+        return _dossier_docx(version)
+
+
+def _dossier_docx(version: DossierVersion) -> bytes:
     from docx import Document
     from docx.shared import Pt
 
@@ -79,15 +88,22 @@ def dossier_docx(version: DossierVersion) -> bytes:
     document.styles["Normal"].font.size = Pt(11)
     document.add_heading(dossier.title, level=0)
     status = version.get_status_display().lower()
-    published = f", publicerad {version.published_at:%Y-%m-%d}" if version.published_at else ""
+    if version.published_at:
+        status = _("%(status)s, publicerad %(date)s") % {
+            "status": status,
+            "date": f"{version.published_at:%Y-%m-%d}",
+        }
     document.add_paragraph(
-        f"Gemensamt underlag för regionerna, version {version.number} ({status}{published}). "
-        f"Ansvarig: {dossier.owner.name}."
+        _(
+            "Gemensamt underlag för regionerna, version %(number)d (%(status)s). "
+            "Ansvarig: %(owner)s."
+        )
+        % {"number": version.number, "status": status, "owner": dossier.owner.name}
     )
-    document.add_heading("Syfte", level=1)
+    document.add_heading(_("Syfte"), level=1)
     document.add_paragraph(dossier.purpose)
     if version.change_summary:
-        document.add_heading("Ändringar i versionen", level=1)
+        document.add_heading(_("Ändringar i versionen"), level=1)
         document.add_paragraph(version.change_summary)
     lines = section_lines(version)
     for kind, label in SectionKind.choices:
@@ -102,7 +118,7 @@ def dossier_docx(version: DossierVersion) -> bytes:
             else:
                 document.add_paragraph(line)
     if dossier.contact_name or dossier.contact_email:
-        document.add_heading("Kontakt", level=1)
+        document.add_heading(_("Kontakt"), level=1)
         document.add_paragraph(f"{dossier.contact_name} {dossier.contact_email}".strip())
     buffer = io.BytesIO()
     document.save(buffer)
@@ -115,13 +131,13 @@ def _benefit_table(document: Any, version: DossierVersion) -> None:
         return
     table = document.add_table(rows=1, cols=2)
     table.style = "Table Grid"
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Nytta", "Kronor per år"
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = _("Nytta"), _("Kronor per år")
     for item in items:
         row = table.add_row().cells
         row[0].text, row[1].text = item.description, format_sek(item.yearly_value_sek)
     total = sum(item.yearly_value_sek or 0 for item in items)
     row = table.add_row().cells
-    row[0].text, row[1].text = "Summa", format_sek(total)
+    row[0].text, row[1].text = _("Summa"), format_sek(total)
 
 
 def _risk_table(document: Any, version: DossierVersion) -> None:
@@ -132,7 +148,7 @@ def _risk_table(document: Any, version: DossierVersion) -> None:
     table.style = "Table Grid"
     for cell, text in zip(
         table.rows[0].cells,
-        ["Risk", "Sannolikhet", "Konsekvens", "Risknivå", "Åtgärd och ägare"],
+        [_("Risk"), _("Sannolikhet"), _("Konsekvens"), _("Risknivå"), _("Åtgärd och ägare")],
         strict=True,
     ):
         cell.text = text
@@ -145,23 +161,36 @@ def _risk_table(document: Any, version: DossierVersion) -> None:
 
 
 def compensation_xlsx(report: CompensationReport) -> bytes:
+    """The compensation per region as a workbook, always in Swedish."""
+    with translation.override(EXPORT_LANGUAGE):
+        return _compensation_xlsx(report)
+
+
+def _compensation_xlsx(report: CompensationReport) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = "Ersättning per region"
-    sheet.append(["Ersättning för tid i de nationella arbetsgrupperna"])
+    sheet.title = _("Ersättning per region")
+    sheet.append([_("Ersättning för tid i de nationella arbetsgrupperna")])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([f"Period: {report.start:%Y-%m} – {report.end:%Y-%m}"])
-    sheet.append([f"Avrundning: {ROUNDING_RULE}"])
-    rates = "; ".join(
-        f"{rate.hourly_rate_sek} kr/h från {rate.valid_from:%Y-%m}" for rate in report.rates
+    sheet.append(
+        [
+            _("Period: %(start)s – %(end)s")
+            % {"start": f"{report.start:%Y-%m}", "end": f"{report.end:%Y-%m}"}
+        ]
     )
-    sheet.append([f"Timersättning: {rates or 'ingen angiven'}"])
-    sheet.append([f"Utskrivet: {timezone.localtime():%Y-%m-%d %H:%M}"])
+    sheet.append([_("Avrundning: %(rule)s") % {"rule": ROUNDING_RULE}])
+    rates = "; ".join(
+        _("%(rate)s kr/h från %(date)s")
+        % {"rate": rate.hourly_rate_sek, "date": f"{rate.valid_from:%Y-%m}"}
+        for rate in report.rates
+    )
+    sheet.append([_("Timersättning: %(rates)s") % {"rates": rates or _("ingen angiven")}])
+    sheet.append([_("Utskrivet: %(when)s") % {"when": f"{timezone.localtime():%Y-%m-%d %H:%M}"}])
     sheet.append([])
-    header = ["Organisation", "Timmar", "Timmar utan timersättning", "Ersättning (kr)"]
+    header = [_("Organisation"), _("Timmar"), _("Timmar utan timersättning"), _("Ersättning (kr)")]
     sheet.append(header)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
@@ -171,7 +200,7 @@ def compensation_xlsx(report: CompensationReport) -> bytes:
             [row.organisation.name, float(row.hours), float(row.unpriced_hours), row.amount_sek]
         )
     sheet.append(
-        ["Summa", float(report.total_hours), float(report.unpriced_hours), report.total_sek]
+        [_("Summa"), float(report.total_hours), float(report.unpriced_hours), report.total_sek]
     )
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
@@ -182,8 +211,8 @@ def compensation_xlsx(report: CompensationReport) -> bytes:
     for column in "BCD":
         sheet.column_dimensions[column].width = 20
 
-    groups = workbook.create_sheet("Timmar per grupp")
-    groups.append(["Organisation", *report.groups])
+    groups = workbook.create_sheet(_("Timmar per grupp"))
+    groups.append([_("Organisation"), *report.groups])
     for cell in groups[1]:
         cell.font = Font(bold=True)
     for row in report.rows:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sprida.core.models import Organisation
@@ -136,7 +138,7 @@ ITEM_FORMS: dict[str, type[forms.Form]] = {
 }
 
 
-def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
+def _choices(mapping: Mapping[str, str | Promise]) -> list[tuple[str, str | Promise]]:
     return list(mapping.items())
 
 
@@ -198,7 +200,7 @@ class AIActForm(forms.Form):
         super().__init__(*args, **kwargs)
         for key, label in aiact.EXCEPTIONS.items():
             self.fields[f"justification_{key}"] = forms.CharField(
-                label=_("Motivering för %(exception)s") % {"exception": label.split(" – ")[0]},
+                label=_("Motivering för %(exception)s") % {"exception": str(label).split(" – ")[0]},
                 required=False,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.utils.translation import gettext_lazy
 
 from sprida.core.access import EDITOR, actor_for, can_change, restrict
 from sprida.core.models import Organisation, Region
@@ -207,7 +208,7 @@ class CompensationReport:
         return sum((row.unpriced_hours for row in self.rows), Decimal("0"))
 
 
-ROUNDING_RULE = (
+ROUNDING_RULE = gettext_lazy(
     "Timmar × timersättning summeras exakt per region över alla månader och avrundas sedan "
     "en gång till hela kronor (50 öre och mer avrundas uppåt). Totalen är summan av de "
     "avrundade raderna."

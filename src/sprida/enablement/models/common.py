@@ -6,6 +6,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -78,4 +79,7 @@ class CompensationRate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.hourly_rate_sek} kr/h från {self.valid_from:%Y-%m-%d}"
+        return gettext("%(rate)s kr/h från %(date)s") % {
+            "rate": self.hourly_rate_sek,
+            "date": f"{self.valid_from:%Y-%m-%d}",
+        }

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -230,14 +231,20 @@ class DossierVersion(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self._stored_status() == VersionStatus.PUBLISHED:
             raise VersionLockedError(
-                f"Version {self.number} av {self.dossier} är publicerad och kan inte ändras. "
-                "Skapa en ny version."
+                gettext(
+                    "Version %(number)d av %(dossier)s är publicerad och kan inte ändras. "
+                    "Skapa en ny version."
+                )
+                % {"number": self.number, "dossier": self.dossier}
             )
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         if self._stored_status() == VersionStatus.PUBLISHED:
-            raise VersionLockedError(f"Version {self.number} är publicerad och kan inte tas bort.")
+            raise VersionLockedError(
+                gettext("Version %(number)d är publicerad och kan inte tas bort.")
+                % {"number": self.number}
+            )
         return super().delete(*args, **kwargs)
 
     @property
@@ -277,12 +284,12 @@ class VersionContent(models.Model):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if self._locked():
-            raise VersionLockedError("Versionen är publicerad och kan inte ändras.")
+            raise VersionLockedError(gettext("Versionen är publicerad och kan inte ändras."))
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         if self._locked():
-            raise VersionLockedError("Versionen är publicerad och kan inte ändras.")
+            raise VersionLockedError(gettext("Versionen är publicerad och kan inte ändras."))
         return super().delete(*args, **kwargs)
 
     def _locked(self) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sprida.core.access import can_change, may_act_for
 from sprida.core.models import Organisation
@@ -23,12 +24,16 @@ from sprida.enablement.models import (
 def _require_region_editor(by: Any, region: Organisation) -> None:
     # No national override: only the region itself adopts and records its deviations.
     if not may_act_for(by, region.pk):
-        raise PermissionDenied(f"Du får inte ändra uppgifter för {region}.")
+        raise PermissionDenied(
+            _("Du får inte ändra uppgifter för %(region)s.") % {"region": region}
+        )
 
 
 def _require_change(by: Any, adoption: DossierAdoption) -> None:
     if not can_change(by, adoption):
-        raise PermissionDenied(f"Du får inte ändra antagandet för {adoption.region}.")
+        raise PermissionDenied(
+            _("Du får inte ändra antagandet för %(region)s.") % {"region": adoption.region}
+        )
 
 
 @transaction.atomic
@@ -45,12 +50,17 @@ def adoption_create(
     """The region adopts the latest published version of the dossier."""
     _require_region_editor(by, region)
     if not region.is_region:
-        raise ValidationError(f"{region} är inte en region; bara regioner antar underlag.")
+        raise ValidationError(
+            _("%(region)s är inte en region; bara regioner antar underlag.") % {"region": region}
+        )
     if dossier.current_version_id is None:
-        raise ValidationError(f"{dossier} har ingen publicerad version att anta ännu.")
+        raise ValidationError(
+            _("%(dossier)s har ingen publicerad version att anta ännu.") % {"dossier": dossier}
+        )
     if DossierAdoption.objects.filter(dossier=dossier, region=region).exists():
         raise ValidationError(
-            f"{region} har redan antagit {dossier}. Uppdatera antagandet i stället."
+            _("%(region)s har redan antagit %(dossier)s. Uppdatera antagandet i stället.")
+            % {"region": region, "dossier": dossier}
         )
     adoption = DossierAdoption(
         dossier=dossier,
@@ -76,7 +86,7 @@ def adoption_upgrade(*, by: Any, adoption: DossierAdoption, adopted_on: dt.date)
         pk=adoption.dossier_id
     )
     if current is None or current == adoption.version_id:
-        raise ValidationError("Regionen har redan antagit den senaste versionen.")
+        raise ValidationError(_("Regionen har redan antagit den senaste versionen."))
     adoption.version_id = current
     adoption.adopted_on = adopted_on
     adoption.adopted_by = by
@@ -91,9 +101,11 @@ def adoption_deviation_add(
 ) -> AdoptionDeviation:
     _require_change(by, adoption)
     if section not in SectionKind.values:
-        raise ValidationError(f"Okänt avsnitt: {section}.")
+        raise ValidationError(_("Okänt avsnitt: %(section)s.") % {"section": section})
     if not description.strip():
-        raise ValidationError("Beskriv vad regionen gör annorlunda än det nationella underlaget.")
+        raise ValidationError(
+            _("Beskriv vad regionen gör annorlunda än det nationella underlaget.")
+        )
     deviation = AdoptionDeviation(
         adoption=adoption, section=section, description=description, reason=reason
     )
@@ -115,9 +127,9 @@ def adoption_approval_add(
 ) -> AdoptionApproval:
     _require_change(by, adoption)
     if kind not in ApprovalKind.values:
-        raise ValidationError(f"Okänt slag av godkännande: {kind}.")
+        raise ValidationError(_("Okänt slag av godkännande: %(kind)s.") % {"kind": kind})
     if not approved_by.strip():
-        raise ValidationError("Ange vem som godkände, med namn och roll.")
+        raise ValidationError(_("Ange vem som godkände, med namn och roll."))
     approval = AdoptionApproval(
         adoption=adoption,
         kind=kind,

@@ -8,7 +8,8 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from sprida.accounts.models import Membership, Role
 from sprida.core.access import COORDINATOR, can_change, may_act_for
@@ -72,14 +73,16 @@ def requirements_load() -> tuple[int, int]:
 def coordinator_organisation() -> Organisation:
     organisation = Organisation.objects.filter(national_role=NationalRole.COORDINATOR).first()
     if organisation is None:
-        raise ValidationError("Det finns ingen nationell samordnare registrerad (SKR).")
+        raise ValidationError(_("Det finns ingen nationell samordnare registrerad (SKR)."))
     return organisation
 
 
 def _require_coordinator(by: Any) -> Organisation:
     coordinator = coordinator_organisation()
     if not may_act_for(by, coordinator.pk, national=NATIONAL):
-        raise PermissionDenied("Bara den nationella samordnaren arbetar med gemensamma underlag.")
+        raise PermissionDenied(
+            _("Bara den nationella samordnaren arbetar med gemensamma underlag.")
+        )
     return coordinator
 
 
@@ -87,14 +90,18 @@ def _require_open(by: Any, version: DossierVersion) -> None:
     """The user may change the version, and it is still a draft."""
     if version.status == VersionStatus.PUBLISHED:
         raise ValidationError(
-            f"Version {version.number} är publicerad och kan inte ändras. Skapa en ny version."
+            _("Version %(number)d är publicerad och kan inte ändras. Skapa en ny version.")
+            % {"number": version.number}
         )
     if not can_change(by, version):
-        raise PermissionDenied("Du får inte ändra det här underlaget.")
+        raise PermissionDenied(_("Du får inte ändra det här underlaget."))
     if version.status != VersionStatus.DRAFT:
         raise ValidationError(
-            f"Version {version.number} är under granskning. Ta tillbaka den till utkast för att "
-            "ändra innehållet."
+            _(
+                "Version %(number)d är under granskning. Ta tillbaka den till utkast för att "
+                "ändra innehållet."
+            )
+            % {"number": version.number}
         )
 
 
@@ -115,10 +122,14 @@ def dossier_create(
     owner = _require_coordinator(by)
     if slug in RESERVED_SLUGS:
         raise ValidationError(
-            f"Kortnamnet {slug} används redan av en sida i Sprida; välj ett annat."
+            _("Kortnamnet %(slug)s används redan av en sida i Sprida; välj ett annat.")
+            % {"slug": slug}
         )
     if Dossier.objects.filter(models.Q(slug=slug) | models.Q(title=title)).exists():
-        raise ValidationError(f"Det finns redan ett underlag med namnet {title} eller {slug}.")
+        raise ValidationError(
+            _("Det finns redan ett underlag med namnet %(title)s eller %(slug)s.")
+            % {"title": title, "slug": slug}
+        )
     dossier = Dossier(
         title=title,
         slug=slug,
@@ -180,11 +191,15 @@ def benefit_add(
     _require_open(by, version)
     if kind == BenefitKind.TIME_SAVED and not (hours_per_year and hourly_cost_sek):
         raise ValidationError(
-            "Sparad tid värderas som timmar per år gånger kostnad per timme. Ange båda, "
-            "större än noll."
+            _(
+                "Sparad tid värderas som timmar per år gånger kostnad per timme. Ange båda, "
+                "större än noll."
+            )
         )
     if kind == BenefitKind.COST_AVOIDED and not (amount_sek and amount_sek > 0):
-        raise ValidationError("Ange de undvikna kostnaderna per år i hela kronor, större än noll.")
+        raise ValidationError(
+            _("Ange de undvikna kostnaderna per år i hela kronor, större än noll.")
+        )
     if kind == BenefitKind.NON_MONETISED:
         hours_per_year = hourly_cost_sek = amount_sek = None
     item = BenefitItem(
@@ -215,9 +230,11 @@ def risk_add(
     owner: str = "",
 ) -> RiskItem:
     _require_open(by, version)
-    for label, value in (("Sannolikheten", likelihood), ("Konsekvensen", consequence)):
+    for label, value in ((_("Sannolikheten"), likelihood), (_("Konsekvensen"), consequence)):
         if not 1 <= value <= 4:
-            raise ValidationError(f"{label} ska vara 1–4, inte {value}.")
+            raise ValidationError(
+                _("%(label)s ska vara 1–4, inte %(value)s.") % {"label": label, "value": value}
+            )
     risk = RiskItem(
         version=version,
         title=title,
@@ -245,7 +262,7 @@ def training_add(
 ) -> TrainingModule:
     _require_open(by, version)
     if length_minutes <= 0:
-        raise ValidationError("Ange utbildningens längd i minuter, större än noll.")
+        raise ValidationError(_("Ange utbildningens längd i minuter, större än noll."))
     module = TrainingModule(
         version=version,
         title=title,
@@ -271,9 +288,9 @@ def item_delete(*, by: Any, version: DossierVersion, kind: str, pk: int) -> None
     """Remove a benefit, risk or training module from a draft."""
     _require_open(by, version)
     model = ITEM_MODELS[kind]
-    deleted, _ = model.objects.filter(version=version, pk=pk).delete()
+    deleted, _counts = model.objects.filter(version=version, pk=pk).delete()
     if not deleted:
-        raise ValidationError("Raden finns inte i den här versionen.")
+        raise ValidationError(_("Raden finns inte i den här versionen."))
 
 
 @transaction.atomic
@@ -283,12 +300,12 @@ def requirement_check_set(
     """Record how the version meets one version of a requirement (replacing an earlier answer)."""
     _require_open(by, version)
     if status not in CheckStatus.values:
-        raise ValidationError(f"Okänd bedömning: {status}.")
+        raise ValidationError(_("Okänd bedömning: %(status)s.") % {"status": status})
     # One answer per requirement URN: answering version 1.1 replaces the answer to 1.0.
     version.checks.filter(requirement__urn=requirement.urn).exclude(
         requirement=requirement
     ).delete()
-    check, _ = RequirementCheck.objects.update_or_create(
+    check, _created = RequirementCheck.objects.update_or_create(
         version=version, requirement=requirement, defaults={"status": status, "note": note}
     )
     return check
@@ -303,8 +320,9 @@ def aiact_assessment_save(
     errors = aiact.validate(answers)
     if errors:
         raise ValidationError(errors)
-    result, reasons = aiact.classify(answers)
-    assessment, _ = AIActAssessment.objects.update_or_create(
+    with translation.override("sv"):  # the reasons are kept as the record, in Swedish
+        result, reasons = aiact.classify(answers)
+    assessment, _created = AIActAssessment.objects.update_or_create(
         version=version,
         defaults={
             "answers": answers.to_dict(),
@@ -324,7 +342,7 @@ def version_submit(
     _require_coordinator(by)
     _require_open(by, version)
     if not version.dossier.purpose.strip():
-        raise ValidationError("Beskriv underlagets syfte innan det skickas på granskning.")
+        raise ValidationError(_("Beskriv underlagets syfte innan det skickas på granskning."))
     version.dossier.reviewers.add(*reviewers)
     version.status = VersionStatus.REVIEW
     version.submitted_at = timezone.now()
@@ -338,7 +356,9 @@ def version_reopen(*, by: Any, version: DossierVersion) -> DossierVersion:
     """Take a version in review back to draft, e.g. after reviewers asked for changes."""
     _require_coordinator(by)
     if version.status != VersionStatus.REVIEW:
-        raise ValidationError(f"Version {version.number} är inte under granskning.")
+        raise ValidationError(
+            _("Version %(number)d är inte under granskning.") % {"number": version.number}
+        )
     version.status = VersionStatus.DRAFT
     version._history_user = by  # type: ignore[attr-defined]
     version.save()
@@ -357,17 +377,21 @@ def review_record(
 ) -> Review:
     """A reviewing region (or the coordinator) comments on or approves a version in review."""
     if version.status != VersionStatus.REVIEW:
-        raise ValidationError(f"Version {version.number} är inte under granskning.")
+        raise ValidationError(
+            _("Version %(number)d är inte under granskning.") % {"number": version.number}
+        )
     dossier = version.dossier
     may_review = (
         organisation.pk == dossier.owner_id or dossier.reviewers.filter(pk=organisation.pk).exists()
     )
     if not may_review or not may_act_for(by, organisation.pk):
-        raise PermissionDenied(f"{organisation} granskar inte det här underlaget.")
+        raise PermissionDenied(
+            _("%(organisation)s granskar inte det här underlaget.") % {"organisation": organisation}
+        )
     if decision not in ReviewDecision.values:
-        raise ValidationError(f"Okänt ställningstagande: {decision}.")
+        raise ValidationError(_("Okänt ställningstagande: %(decision)s.") % {"decision": decision})
     if decision != ReviewDecision.APPROVED and not comment.strip():
-        raise ValidationError("Skriv en kommentar: vad ska ändras eller förtydligas?")
+        raise ValidationError(_("Skriv en kommentar: vad ska ändras eller förtydligas?"))
     review = Review(
         version=version,
         organisation=organisation,
@@ -398,14 +422,16 @@ def version_publish(*, by: Any, version: DossierVersion) -> DossierVersion:
     version = DossierVersion.objects.select_for_update().get(pk=version.pk)
     if version.status != VersionStatus.REVIEW:
         raise ValidationError(
-            f"Version {version.number} har status {version.get_status_display().lower()}; "
-            "bara en granskad version kan publiceras."
+            _("Version %(number)d har status %(status)s; bara en granskad version kan publiceras.")
+            % {"number": version.number, "status": version.get_status_display().lower()}
         )
     standing = review_standing(version)
     if ReviewDecision.APPROVED not in standing.values():
         raise ValidationError(
-            "Minst en granskare (en annan region eller samordnaren) måste ha godkänt versionen "
-            "innan den publiceras."
+            _(
+                "Minst en granskare (en annan region eller samordnaren) måste ha godkänt "
+                "versionen innan den publiceras."
+            )
         )
     pending = [
         str(org)
@@ -415,13 +441,18 @@ def version_publish(*, by: Any, version: DossierVersion) -> DossierVersion:
     ]
     if pending:
         raise ValidationError(
-            f"{', '.join(pending)} har begärt ändringar. Ta tillbaka versionen till utkast, "
-            "eller be dem godkänna den ändrade versionen."
+            _(
+                "%(reviewers)s har begärt ändringar. Ta tillbaka versionen till utkast, "
+                "eller be dem godkänna den ändrade versionen."
+            )
+            % {"reviewers": ", ".join(pending)}
         )
     if not AIActAssessment.objects.filter(version=version).exists():
         raise ValidationError(
-            "Klassningen enligt AI-förordningen saknas. Fyll i frågeformuläret innan versionen "
-            "publiceras."
+            _(
+                "Klassningen enligt AI-förordningen saknas. Fyll i frågeformuläret innan "
+                "versionen publiceras."
+            )
         )
     version.status = VersionStatus.PUBLISHED
     version.published_at = timezone.now()
@@ -485,8 +516,8 @@ def version_new(*, by: Any, dossier: Dossier, change_summary: str = "") -> Dossi
     if dossier.versions.exclude(status=VersionStatus.PUBLISHED).exists():
         open_version = dossier.versions.exclude(status=VersionStatus.PUBLISHED).first()
         raise ValidationError(
-            f"Version {open_version.number if open_version else ''} är fortfarande öppen. "
-            "Publicera eller arbeta vidare i den."
+            _("Version %(number)s är fortfarande öppen. Publicera eller arbeta vidare i den.")
+            % {"number": open_version.number if open_version else ""}
         )
     source = dossier.current_version
     number = (dossier.versions.aggregate(models.Max("number"))["number__max"] or 0) + 1

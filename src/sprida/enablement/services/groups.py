@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from sprida.accounts.models import Membership
 from sprida.core.access import COORDINATOR, may_act_for
@@ -31,7 +32,7 @@ MAX_HOURS_IN_MONTH = Decimal("744")  # 31 days × 24 hours
 def _require_coordinator(by: Any) -> Organisation:
     coordinator = coordinator_organisation()
     if not may_act_for(by, coordinator.pk, national=NATIONAL):
-        raise PermissionDenied("Bara den nationella samordnaren leder arbetsgrupperna.")
+        raise PermissionDenied(_("Bara den nationella samordnaren leder arbetsgrupperna."))
     return coordinator
 
 
@@ -67,9 +68,14 @@ def group_member_add(
 ) -> GroupMember:
     _require_coordinator(by)
     if not Membership.objects.filter(user=person, organisation=organisation).exists():
-        raise ValidationError(f"{person} arbetar inte i {organisation} enligt Sprida.")
+        raise ValidationError(
+            _("%(person)s arbetar inte i %(organisation)s enligt Sprida.")
+            % {"person": person, "organisation": organisation}
+        )
     if GroupMember.objects.filter(group=group, person=person).exists():
-        raise ValidationError(f"{person} är redan med i {group}.")
+        raise ValidationError(
+            _("%(person)s är redan med i %(group)s.") % {"person": person, "group": group}
+        )
     member = GroupMember(
         group=group, person=person, organisation=organisation, role=role, joined_on=joined_on
     )
@@ -94,13 +100,17 @@ def _hours(value: Any) -> Decimal:
     try:
         hours = Decimal(str(value).replace(",", ".").replace("\u00a0", "").strip())
     except (InvalidOperation, ValueError):
-        raise ValidationError(f"Antalet timmar ”{value}” är inte ett tal, t.ex. 7,5.") from None
+        raise ValidationError(
+            _("Antalet timmar ”%(value)s” är inte ett tal, t.ex. 7,5.") % {"value": value}
+        ) from None
     if hours != hours.quantize(Decimal("0.01")):
-        raise ValidationError(f"Ange timmar med högst två decimaler, inte {value}.")
+        raise ValidationError(
+            _("Ange timmar med högst två decimaler, inte %(value)s.") % {"value": value}
+        )
     if not Decimal("0") < hours <= MAX_HOURS_IN_MONTH:
         raise ValidationError(
-            f"Antalet timmar ska vara större än 0 och högst {MAX_HOURS_IN_MONTH} i en månad, "
-            f"inte {value}."
+            _("Antalet timmar ska vara större än 0 och högst %(max)s i en månad, inte %(value)s.")
+            % {"max": MAX_HOURS_IN_MONTH, "value": value}
         )
     return hours
 
@@ -123,18 +133,22 @@ def time_record(
     """
     if not may_act_for(by, organisation.pk):
         raise PermissionDenied(
-            f"Du får bara registrera tid för din egen organisation, inte {organisation}."
+            _("Du får bara registrera tid för din egen organisation, inte %(organisation)s.")
+            % {"organisation": organisation}
         )
     if not GroupMember.objects.filter(
         group=group, person=person, organisation=organisation
     ).exists():
         raise ValidationError(
-            f"{person} är inte med i {group} för {organisation}. Be samordnaren lägga till "
-            "personen i gruppen först."
+            _(
+                "%(person)s är inte med i %(group)s för %(organisation)s. Be samordnaren "
+                "lägga till personen i gruppen först."
+            )
+            % {"person": person, "group": group, "organisation": organisation}
         )
     value = _hours(hours)
     first_day = month.replace(day=1)
-    contribution, _ = TimeContribution.objects.update_or_create(
+    contribution, _created = TimeContribution.objects.update_or_create(
         person=person,
         group=group,
         month=first_day,
@@ -159,12 +173,13 @@ def local_effect_record(
 ) -> LocalEffect:
     if not may_act_for(by, organisation.pk):
         raise PermissionDenied(
-            f"Du får bara registrera effekter för din egen region, inte {organisation}."
+            _("Du får bara registrera effekter för din egen region, inte %(organisation)s.")
+            % {"organisation": organisation}
         )
     if kind not in EffectKind.values:
-        raise ValidationError(f"Okänt slag av effekt: {kind}.")
+        raise ValidationError(_("Okänt slag av effekt: %(kind)s.") % {"kind": kind})
     if hours_saved is not None and hours_saved < 0:
-        raise ValidationError("Sparade timmar kan inte vara negativa.")
+        raise ValidationError(_("Sparade timmar kan inte vara negativa."))
     effect = LocalEffect(
         organisation=organisation,
         recorded_on=recorded_on,
