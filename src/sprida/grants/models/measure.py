@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -35,6 +36,14 @@ class MeasureCategory(models.Model):
         verbose_name_plural = _("åtgärdskategorier")
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """The English name on English pages when there is one, else the Swedish name."""
+        language = translation.get_language() or ""
+        if self.name_en and language.split("-")[0] == "en":
+            return self.name_en
         return self.name
 
 
