@@ -113,7 +113,7 @@ def demo_users_create(password: str) -> list[DemoUser]:
     return list(DEMO_USERS)
 
 
-@register(0, "organisations")
+@register(0, "regioner och nationella aktörer")
 def load_organisations(out: Output) -> None:
     created, updated = organisations_load()
     out.write(f"  organisationer: {created} nya, {updated} uppdaterade\n")
