@@ -10,6 +10,7 @@ same PDFs with pypdfium2 in the same run; the ratio is the figure to watch.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import statistics
 import sys
@@ -22,6 +23,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sprida.settings")
 import django
 
 django.setup()
+logging.getLogger("fontTools").setLevel(logging.WARNING)  # the PDF renderer's font subsetting
 
 import pypdfium2 as pdfium  # noqa: E402
 
