@@ -52,7 +52,11 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw * (1 - 1e-12))
     places = max(0, 2 - math.floor(math.log10(step)))
     first = math.floor(low / step)
+    if first * step > low:  # low / step underflowed (e.g. a subnormal low)
+        first -= 1
     last = math.ceil(high / step)
+    if last * step < high:
+        last += 1
     return [round(i * step, places) for i in range(first, last + 1)]
 
 
