@@ -28,7 +28,7 @@ _SKIP_TITLE = re.compile(
 )
 _PARAGRAPH_PREFIX = re.compile(r"^§\s*\d+\s*")
 _PERIOD_RE = re.compile(
-    r"\b(?:perioden|åren|period)\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b", re.I
+    r"\b(?:perioden|åren|period|under)\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b", re.I
 )
 _PER_YEAR = re.compile(r"^\s*(?:per år|om året|/år|årligen|varje år)\b", re.I)
 _BUDGET_CONTEXT = re.compile(r"bidrag|fördela|bevilja|medel|anslag|delegation|satsning", re.I)

@@ -20,7 +20,8 @@ _ALONE = re.compile(
 _PARTICIPANTS = re.compile(r"\b(?:samtliga\s+)?(\d{1,2})\s+regioner(?:na)?\b", re.I)
 _ALL_REGIONS = re.compile(r"\bsamtliga\s+regioner|\balla\s+regioner", re.I)
 _APPLY_CUE = re.compile(
-    r"\bansök\w*\s+(?:om\s+)?(?:(?:stats)?bidrag\w*\s+|medel\s+)?(?:med\s+|om\s+|på\s+)?"
+    r"\bansök\w*\s+(?:om\s+)?(?:(?:stats)?bidrag\w*\s+|medel\s+)?"
+    r"(?:(?:från|hos|av)\s+[\wåäöÅÄÖ-]+\s+)?(?:med\s+|om\s+|på\s+)?"
     r"(?:sammanlagt\s+|totalt\s+|cirka\s+|drygt\s+)?$|\bsökt\w*\s+(?:belopp\s+)?(?:om|på)?\s*$",
     re.I,
 )

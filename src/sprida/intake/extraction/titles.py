@@ -28,7 +28,10 @@ _CUTS = re.compile(
     r"|,?\s+som\s+(?!krävs|behövs)\w+"
     r"|,?\s+med villkoret\b|,?\s+på villkor\b|,?\s+under förutsättning\b"
     r"|,?\s+eftersom\b|,?\s+vilket\b|,?\s+då\s|\s+\(\d|[.;:]\s|[.;:]$"
-    r"|,\s+(?:både|såväl|bland annat|främst|exempelvis|t\.ex\.)\s",
+    r"|,\s+(?:både|såväl|bland annat|främst|exempelvis|t\.ex\.)\s"
+    # A trailing amount: "…, 18 000 000 kronor", "… med 12,5 mnkr".
+    r"|,?\s+(?:med\s+|om\s+)?\d[\d\s\u00a0\u2009\u202f]*(?:,\d+)?\s*"
+    r"(?:kr\b|kronor|mnkr|mkr|tkr|miljoner|miljarder|msek|sek\b)",
     re.I,
 )
 _NEEDED = re.compile(r"\s+som\s+(?:krävs|behövs)\s+(?=för\b)", re.I)

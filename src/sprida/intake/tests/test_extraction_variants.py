@@ -120,3 +120,18 @@ def test_region_from_email_domain_when_not_named(tmp_path: Path) -> None:
     )
     got = extract_path(path, max_bytes=100_000)
     assert got["regions"][0]["name"] == "Region Örebro län"
+
+
+def test_protocol_with_numbered_measures_and_amounts() -> None:
+    got = extract("protocol_numbered_amounts.txt")
+    assert got["document_type"] == "protocol_excerpt"
+    assert got["meeting"]["paragraphs"] == ["112"]
+    assert got["programme"]["period"] == [2025, 2030]  # "under 2025–2030"
+    assert got["application"]["applied_sek"] == 42_500_000  # "ansöker … från X med totalt …"
+    # Amounts after the measure are read, not kept in its title.
+    assert [(m["title"], m["applied_sek"]) for m in got["measures"]] == [
+        ("Införande av AI-stödd journalföring inom primärvården", 18_000_000),
+        ("Digitala vårdmöten och egenmonitorering för patienter med hjärtsvikt", 12_500_000),
+        ("Robotiserad läkemedelshantering på Centralsjukhuset i Karlstad", 12_000_000),
+    ]
+    assert len(got["resolutions"]) == 2
