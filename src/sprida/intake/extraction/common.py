@@ -31,7 +31,10 @@ _PERIOD_RE = re.compile(
     r"\b(?:perioden|åren|period|under)\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b", re.I
 )
 _PER_YEAR = re.compile(r"^\s*(?:per år|om året|/år|årligen|varje år)\b", re.I)
-_BUDGET_CONTEXT = re.compile(r"bidrag|fördela|bevilja|medel|anslag|delegation|satsning", re.I)
+_BUDGET_CONTEXT = re.compile(
+    r"bidrag|fördela|bevilja|medel|anslag|delegation|satsning|avsatt|avsätt|budget|ram\b", re.I
+)
+_PAYOUT_SENTENCE = re.compile(r"\bbetala[rs]?\s+ut\b|\butbetal", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 BODY_RE = re.compile(
     r"(?<![\w-])((?:[A-ZÅÄÖ]\w*-? och \w*?|[A-ZÅÄÖ]\w*?)"
@@ -111,8 +114,8 @@ def extract_programme(doc: Document) -> Programme | None:
     budget: Found[int] | None = None
     period: Found[tuple[int, int]] | None = None
     for sentence in doc.sentences:
-        if not _BUDGET_CONTEXT.search(sentence.text):
-            continue
+        if not _BUDGET_CONTEXT.search(sentence.text) or _PAYOUT_SENTENCE.search(sentence.text):
+            continue  # a payout "per år" is the region's money, not the programme's budget
         for amount in doc.amounts(sentence):
             if amount.value >= 1_000_000 and _PER_YEAR.match(sentence.text[amount.end :]):
                 start = sentence.start + amount.start

@@ -20,7 +20,8 @@ _CASE_RE = re.compile(
 # "Dnr 2025/123", "Diarienummer: 2025-0123", "Vårt dnr: 25/0345"
 _DNR_RE = re.compile(
     r"\b(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|vår beteckning|vårt dnr|er beteckning)"
-    r"\.?:?\s*(?P<id>(?:[A-ZÅÄÖ]{1,6}[\s/-]?)?\d{2,4}[/-]\d{1,6}(?:[/-]\d{1,6})?)(?![\w/-])",
+    r"\.?:?\s*(?P<id>(?:[A-ZÅÄÖ]{1,6}[\s/-]?)?\d{2,4}[/-](?:[A-ZÅÄÖ]{1,6}[/-])?\d{1,6}"
+    r"(?:[/-]\d{1,6})?)(?![\w/-])",
     re.IGNORECASE,
 )
 # An SFS number is "year:serial" named as a statute: "SFS 2024:1102", "förordningen (2024:1102)"

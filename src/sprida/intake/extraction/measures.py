@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from .amounts import find_amounts
 from .document import Document, Line, split_sentences
@@ -55,6 +56,11 @@ _PARTIAL_REJECT = re.compile(
 _PLURAL = re.compile(r"\båtgärderna\b|\bdessa åtgärder\b|\bbåda\b|\bde två\b", re.I)
 _PROSE_GRANT = re.compile(
     r"^(?:Bidrag|Medel)\s+(?:för|till)\s+(?P<what>.+?)\s+beviljas\s+med\s+", re.I
+)
+_GRANTS_WITH = re.compile(r"^(?:Bidrag|Medel|Statsbidrag)\s+beviljas\s+med\s+\d", re.I)
+# After an amount: "för A" up to the next "och med 3 000 000 …", ", med …" or the end.
+_FOR_WHAT = re.compile(
+    r"^\s*(?:för|till)\s+(?P<what>.+?)(?=(?:,\s*|\s+och\s+)(?:med\s+)?\d|\s*\.?\s*$)", re.I
 )
 
 
@@ -199,6 +205,31 @@ def _prose_grants(doc: Document) -> list[Measure]:
         if match and not re.match(r"(?:åtgärder|insatser) i enlighet", match.group("what"), re.I):
             item = ListItem(sentence.text, sentence.start, sentence.end, (), None)
             out.append(_measure_from_item(doc, item, "granted"))
+        elif _GRANTS_WITH.match(sentence.text):
+            out.extend(_amount_first_grants(doc, sentence))
+    return out
+
+
+def _amount_first_grants(doc: Document, sentence: Any) -> list[Measure]:
+    """'Bidrag beviljas med 6 000 000 kronor för A och med 3 000 000 kronor för B.'"""
+    out = []
+    for amount in doc.amounts(sentence):
+        what = _FOR_WHAT.match(sentence.text[amount.end :])
+        if what is None:
+            continue
+        start = sentence.start + amount.end + what.start("what")
+        title = clean_title(what.group("what"))
+        if not title:
+            continue
+        measure = Measure(
+            Found(title, doc.span(start, start + len(what.group("what")))),
+            "granted",
+            span=doc.span(sentence.start, sentence.end),
+        )
+        measure.granted_sek = Found(
+            amount.value, doc.span(sentence.start + amount.start, sentence.start + amount.end)
+        )
+        out.append(measure)
     return out
 
 

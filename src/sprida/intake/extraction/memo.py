@@ -26,6 +26,8 @@ _APPLY_CUE = re.compile(
     re.I,
 )
 _PER_YEAR = re.compile(r"^\s*(?:per år|om året|årligen)", re.I)
+_APPLY_WORD = re.compile(r"\bansök", re.I)
+_TOTAL_BEFORE = re.compile(r"\b(?:sammanlagt|totalt|till en summa av|om totalt)\s*$", re.I)
 
 
 def proposal_texts(doc: Document, result: ExtractionResult) -> list[str]:
@@ -56,6 +58,19 @@ def extract_application(doc: Document, result: ExtractionResult) -> Application:
     for sentence in doc.sentences:
         for amount in doc.amounts(sentence):
             if _APPLY_CUE.search(sentence.text[: amount.start]) and not _PER_YEAR.match(
+                sentence.text[amount.end :]
+            ):
+                start = sentence.start + amount.start
+                application.applied_sek = Found(
+                    amount.value, doc.span(start, sentence.start + amount.end)
+                )
+                return application
+    # "att ansöka om statsbidrag … för åtgärderna i ärendet, sammanlagt 28,9 miljoner kronor"
+    for sentence in doc.sentences:
+        if not _APPLY_WORD.search(sentence.text):
+            continue
+        for amount in doc.amounts(sentence):
+            if _TOTAL_BEFORE.search(sentence.text[: amount.start]) and not _PER_YEAR.match(
                 sentence.text[amount.end :]
             ):
                 start = sentence.start + amount.start

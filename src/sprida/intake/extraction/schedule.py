@@ -35,6 +35,21 @@ _KINDS = (
 _DEADLINE_CUE = re.compile(r"\bsenast\b|\bsista dag\b|\bdeadline\b", re.I)
 
 
+# "3 000 000 kronor per år under 2025, 2026 och 2027", "… per år 2025–2027"
+_PER_YEAR_YEARS = re.compile(
+    r"^\s*(?:per år|om året|årligen|varje år)\s+(?:under\s+)?(?:åren\s+)?"
+    r"(?P<years>(?:19|20)\d\d(?:\s*(?:,|och|-)\s*(?:19|20)\d\d)+)",
+    re.I,
+)
+
+
+def _years(text: str) -> list[int]:
+    years = [int(y) for y in re.findall(r"(?:19|20)\d\d", text)]
+    if len(years) == 2 and "-" in text and years[1] > years[0]:
+        return list(range(years[0], years[1] + 1))
+    return years
+
+
 def extract_payouts(doc: Document) -> list[Payout]:
     """One payout per year, the first statement of each year wins (letters repeat them)."""
     by_year: dict[int, Payout] = {}
@@ -42,6 +57,12 @@ def extract_payouts(doc: Document) -> list[Payout]:
         if not _PAYOUT_CUE.search(sentence.text):
             continue
         for amount in doc.amounts(sentence):
+            each = _PER_YEAR_YEARS.match(sentence.text[amount.end : amount.end + 60])
+            if each is not None:
+                span = doc.span(sentence.start + amount.start, sentence.start + amount.end)
+                for year in _years(each.group("years")):
+                    by_year.setdefault(year, Payout(year, amount.value, span))
+                continue
             match = _YEAR_AFTER.match(sentence.text[amount.end : amount.end + 40])
             if match is None:
                 match = _YEAR_BEFORE.search(sentence.text[max(0, amount.start - 30) : amount.start])

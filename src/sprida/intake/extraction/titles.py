@@ -12,7 +12,8 @@ _LEAD_INS = re.compile(
     r"|(?:del)?finansiering\s+(?:av|för|till)\s+|delfinansiera\s+"
     r"|(?:stats)?bidrag(?:et)?\s+(?:för|till)\s+|medel\s+(?:för|till)\s+|stöd\s+(?:för|till)\s+"
     r"|ansökan\s+om\s+(?:bidrag|medel)\s+(?:för|till)\s+|åtgärden\s+|insatsen\s+|satsningen\s+"
-    r"|hjälpas åt att\s+|arbeta för att\s+|verka för att\s+)",
+    r"|hjälpas åt att\s+|arbeta för att\s+|verka för att\s+"
+    r"|(?:och\s+)?(?:inte|ej)\s+(?:heller\s+)?(?:för|till)\s+)",
     re.I,
 )
 # Leading verb + article: "utveckla en gemensam process" -> "gemensam process".

@@ -135,3 +135,53 @@ def test_protocol_with_numbered_measures_and_amounts() -> None:
         ("Robotiserad läkemedelshantering på Centralsjukhuset i Karlstad", 12_000_000),
     ]
     assert len(got["resolutions"]) == 2
+
+
+def test_memo_with_registry_code_in_case_number_and_a_total() -> None:
+    got = extract("memo_case_code_total.txt")
+    assert got["document_type"] == "application_memo"
+    assert got["case_numbers"] == ["2025-HSN-0342"]
+    assert got["dates"]["document"] == "2025-05-28"
+    assert got["programme"]["budget_sek_per_year"] == 250_000_000  # "har avsatt … per år"
+    assert got["programme"]["period"] == [2025, 2030]
+    assert got["application"]["applied_sek"] == 28_900_000  # "…, sammanlagt 28,9 miljoner kronor"
+    assert [m["applied_sek"] for m in got["measures"]] == [15_400_000, 8_500_000, 5_000_000]
+    assert {"name": "Lena Svensson", "title": "Hälso- och sjukvårdsdirektör"} in got["people"]
+
+
+def test_decision_rejecting_measures_named_in_prose() -> None:
+    got = extract("decision_rejected_prose.txt")
+    assert got["decision"]["outcome"] == "rejected"
+    assert got["regions"][0]["name"] == "Region Gotland"
+    assert titles(got) == [
+        "Införande av ett nytt journalsystem",
+        "Utbildning av personal i digitala arbetssätt",  # "och inte heller för …"
+    ]
+
+
+def test_decision_with_amounts_before_the_measures_and_a_yearly_payout() -> None:
+    got = extract("decision_amounts_in_prose.txt")
+    assert [(m["title"], m["outcome"], m["granted_sek"]) for m in got["measures"]] == [
+        ("Införande av AI-stödd dokumentation i primärvården", "granted", 6_000_000),
+        ("Digitala hembesök inom hemsjukvården", "granted", 3_000_000),
+        ("Läkemedelsautomater", "rejected", 0),
+    ]
+    assert got["payouts"] == [
+        {"year": year, "amount_sek": 3_000_000} for year in (2025, 2026, 2027)
+    ]
+    assert got["programme"] is None  # a payout per year is not the programme's budget
+    assert got["warnings"] == []
+
+
+def test_decision_granting_a_list_in_full() -> None:
+    got = extract("decision_granted_list.txt")
+    assert got["decision"] == {
+        "outcome": "granted",
+        "applied_sek": 12_400_000,
+        "granted_sek": 12_400_000,
+        "rejected_sek": 0,
+        "appealable": False,
+    }
+    assert [m["granted_sek"] for m in got["measures"]] == [7_400_000, 5_000_000]
+    assert got["dates"]["application_submitted"] == "2025-06-10"
+    assert len(got["payouts"]) == 3 and len(got["deadlines"]) == 3
