@@ -29,6 +29,8 @@ _CUES: dict[str, list[tuple[re.Pattern[str], int, int]]] = {
         (re.compile(r"\bförslag till beslut\b|ens förslag\b", re.I), 3, 3),
         (re.compile(r"\bärendebeskrivning\b|\bbeslutsunderlag\b|\bsammanfattning\b", re.I), 3, 2),
         (re.compile(r"\bansökan\b|\bansöka\b", re.I), 3, 1),
+        (re.compile(r"\bföreslås besluta\b|\bföreslår\s+\w+\s+besluta\b", re.I), 3, 3),
+        (re.compile(r"\bansöka om (?:stats)?bidrag\b|\bansöker om (?:stats)?bidrag\b", re.I), 2, 2),
         (re.compile(r"\bi tjänsten\b|\butdrag till\b|\bskickas till\b", re.I), 2, 2),
     ],
     "report": [

@@ -10,6 +10,7 @@ from .amounts import find_amounts
 from .document import Document, Line, split_sentences
 from .lists import ListItem, bullet_lists, split_prose_list
 from .result import Found, Measure
+from .tables import table_measures
 from .titles import clean_title, enrich_with_examples
 
 # Lists that are not measures: attachments, distribution, decision basis.
@@ -341,7 +342,7 @@ def memo_measures(doc: Document) -> list[Measure]:
         if intro and not _MEASURE_INTRO.search(intro) and not intro.endswith(":"):
             continue
         return [_measure_from_item(doc, item, "applied") for item in items]
-    return _ordinal_measures(doc)
+    return table_measures(doc) or _ordinal_measures(doc)
 
 
 def _ordinal_measures(doc: Document) -> list[Measure]:

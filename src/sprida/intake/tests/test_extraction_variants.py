@@ -185,3 +185,34 @@ def test_decision_granting_a_list_in_full() -> None:
     assert [m["granted_sek"] for m in got["measures"]] == [7_400_000, 5_000_000]
     assert got["dates"]["application_submitted"] == "2025-06-10"
     assert len(got["payouts"]) == 3 and len(got["deadlines"]) == 3
+
+
+def test_measures_from_a_word_table(tmp_path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Ansökan om statsbidrag för effektivare hälso- och sjukvård", 1)
+    document.add_paragraph("Region Halland, Hälso- och sjukvårdsnämnden, Dnr HSN 2025/118")
+    document.add_paragraph(
+        "Nämnden föreslås besluta att ansöka om statsbidrag från Effektivitetsdelegationen "
+        "med totalt 20 000 000 kronor för åtgärderna i tabellen nedan."
+    )
+    table = document.add_table(rows=1, cols=3)
+    for cell, text in zip(table.rows[0].cells, ["Åtgärd", "Syfte", "Belopp (tkr)"], strict=True):
+        cell.text = text
+    rows = [
+        ("Införande av AI-baserad taligenkänning i slutenvården", "Kortare tid", "12 000"),
+        ("Egenmonitorering för patienter med KOL", "Färre besök", "8 000"),
+        ("Summa", "", "20 000"),
+    ]
+    for row in rows:
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    path = tmp_path / "halland.docx"
+    document.save(str(path))
+    got = extract_path(path, max_bytes=1_000_000)
+    assert got["application"]["applied_sek"] == 20_000_000
+    assert [(m["title"], m["applied_sek"]) for m in got["measures"]] == [
+        ("Införande av AI-baserad taligenkänning i slutenvården", 12_000_000),
+        ("Egenmonitorering för patienter med KOL", 8_000_000),
+    ]
