@@ -21,7 +21,7 @@ _CASE_RE = re.compile(
 _DNR_RE = re.compile(
     r"\b(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|vår beteckning|vårt dnr|er beteckning)"
     r"\.?:?\s*(?P<id>(?:[A-ZÅÄÖ]{1,6}[\s/-]?)?\d{2,4}[/-](?:[A-ZÅÄÖ]{1,6}[/-])?\d{1,6}"
-    r"(?:[/-]\d{1,6})?)(?![\w/-])",
+    r"(?:[/-]\d{1,6})?|\d{2}[A-ZÅÄÖ]{1,5}\d{2,6})(?![\w/-])",
     re.IGNORECASE,
 )
 # An SFS number is "year:serial" named as a statute: "SFS 2024:1102", "förordningen (2024:1102)"

@@ -216,3 +216,13 @@ def test_measures_from_a_word_table(tmp_path: Path) -> None:
         ("Införande av AI-baserad taligenkänning i slutenvården", 12_000_000),
         ("Egenmonitorering för patienter med KOL", 8_000_000),
     ]
+
+
+def test_progress_report() -> None:
+    got = extract("progress_report.txt")
+    assert got["document_type"] == "report"
+    assert got["case_numbers"] == ["25RS1234"]
+    assert got["dates"]["document"] == "2026-11-20"
+    assert got["regions"][0]["name"] == "Region Örebro län"
+    assert len(got["measures"]) == 3
+    assert {"name": "Helene Samuelsson", "title": "Projektledare"} in got["people"]
