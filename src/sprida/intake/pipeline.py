@@ -8,6 +8,7 @@ read is refused before anything is stored); the rest run as a background task.
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
@@ -27,12 +28,14 @@ class Context:
     warnings: list[str] = field(default_factory=list)
 
 
-class Step:
+class Step(ABC):
+    """One step of the pipeline: a name for the progress list and the work it does."""
+
     name: ClassVar[str]
     label: ClassVar[Any]
 
-    def run(self, ctx: Context) -> None:  # pragma: no cover - each step overrides it
-        raise NotImplementedError
+    @abstractmethod
+    def run(self, ctx: Context) -> None: ...
 
 
 class KeepOriginal(Step):
