@@ -21,7 +21,9 @@ _CASE_RE = re.compile(
 _DNR_RE = re.compile(
     r"\b(?:dnr|diarienr|diarienummer|ärendenummer|ärendenr|vår beteckning|vårt dnr|er beteckning)"
     r"\.?:?\s*(?P<id>(?:[A-ZÅÄÖ]{1,6}[\s/-]?)?\d{2,4}[/-](?:[A-ZÅÄÖ]{1,6}[/-])?\d{1,6}"
-    r"(?:[/-]\d{1,6})?|\d{2}[A-ZÅÄÖ]{1,5}\d{2,6})(?![\w/-])",
+    r"(?:[/-]\d{1,6})?|\d{2}[A-ZÅÄÖ]{1,5}\d{2,6}"
+    # Dotted registry plans: "3.2-2025-04567", "1.1.2-2025/123"
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}[-/](?:19|20)\d\d[-/]\d{1,6})(?![\w/-])",
     re.IGNORECASE,
 )
 # An SFS number is "year:serial" named as a statute: "SFS 2024:1102", "förordningen (2024:1102)"

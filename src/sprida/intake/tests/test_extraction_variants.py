@@ -226,3 +226,17 @@ def test_progress_report() -> None:
     assert got["regions"][0]["name"] == "Region Örebro län"
     assert len(got["measures"]) == 3
     assert {"name": "Helene Samuelsson", "title": "Projektledare"} in got["people"]
+
+
+def test_decision_with_a_letterhead_and_a_dotted_case_number() -> None:
+    got = extract("decision_letterhead_dotted_dnr.txt")
+    assert got["document_type"] == "decision"
+    assert got["case_numbers"] == ["3.2-2025-04567"]
+    assert got["regions"][0]["name"] == "Region Kronoberg"
+    assert got["decision"]["granted_sek"] == 8_500_000  # "8,5 miljoner kronor"
+    assert [m["granted_sek"] for m in got["measures"]] == [5_000_000, 3_500_000]
+    assert {d["kind"] for d in got["deadlines"]} == {
+        "implementation",
+        "progress_report",
+        "final_report",
+    }
