@@ -342,7 +342,28 @@ def memo_measures(doc: Document) -> list[Measure]:
         if intro and not _MEASURE_INTRO.search(intro) and not intro.endswith(":"):
             continue
         return [_measure_from_item(doc, item, "applied") for item in items]
-    return table_measures(doc) or _ordinal_measures(doc)
+    return table_measures(doc) or _ordinal_measures(doc) or _colon_measures(doc)
+
+
+_COLON_LIST = re.compile(
+    r"\b(?:två|tre|fyra|fem|\d)\s+(?:gemensamma\s+)?(?:områden|satsningar|insatser|åtgärder)"
+    r"\s*:\s*(?P<list>.+?)(?:\.\s|\.?$)",
+    re.I,
+)
+
+
+def _colon_measures(doc: Document) -> list[Measure]:
+    """'… identifierat två områden: att lösa ut hinder för X och att skapa Y.'"""
+    match = _COLON_LIST.search(doc.text)
+    if match is None:
+        return []
+    out = []
+    base = match.start("list")
+    for text, start, end in split_prose_list(match.group("list"), split_pair=True):
+        title = clean_title(re.sub(r"^att\s+", "", text.strip(), flags=re.I))
+        if title:
+            out.append(Measure(Found(title, doc.span(base + start, base + end)), "applied"))
+    return out
 
 
 def _ordinal_measures(doc: Document) -> list[Measure]:

@@ -16,6 +16,8 @@ _INLINE = re.compile(
     r"(?:(?:därför|vidare|också|enligt följande)\s+)?(?P<clause>att\s+.+)",
     re.I,
 )
+_DECISION_HEADING = re.compile(r"^(?:#+\s*)?(?:\w+s\s+)?beslut:?$", re.I)
+_NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
 _TRAILER = re.compile(r"(?:[,;]\s*(?:samt|och)?|\s+samt|\s+och|\.)\s*$", re.I)
 
 
@@ -50,6 +52,18 @@ def extract_resolutions(doc: Document) -> list[Found[str]]:
             back -= 1
         if back >= 0 and _ANCHOR_END.search(lines[back].content.strip()):
             add(line.content, line.content_start)
+    if not out:
+        # "Regionstyrelsens beslut" followed by numbered points: each point is a resolution.
+        for index, line in enumerate(lines):
+            if not _DECISION_HEADING.match(line.text.strip()):
+                continue
+            for item in lines[index + 1 :]:
+                numbered = _NUMBERED.match(item.text)
+                if numbered is None:
+                    if item.text.strip():
+                        break
+                    continue
+                add(numbered.group("text"), item.start + numbered.start("text"))
     for sentence in doc.sentences:
         if _ATT_LINE.match(sentence.text):
             continue

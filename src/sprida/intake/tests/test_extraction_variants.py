@@ -240,3 +240,22 @@ def test_decision_with_a_letterhead_and_a_dotted_case_number() -> None:
         "progress_report",
         "final_report",
     }
+
+
+def test_protocol_joining_the_joint_application_with_numbered_resolutions() -> None:
+    got = extract("protocol_joint_numbered.txt")
+    assert got["document_type"] == "protocol_excerpt"
+    assert got["application"]["joint"] is True
+    assert got["application"]["participating_regions"] == 21
+    assert got["regions"][0] == {
+        "name": "Region Västmanland",
+        "org_number": "232100-0172",
+        "role": "author",
+    }
+    assert got["meeting"]["paragraphs"] == ["88"]
+    assert got["resolutions"][0].startswith("Region Västmanland deltar")
+    assert len(got["resolutions"]) == 2
+    assert titles(got) == [
+        "Lösa ut hinder för AI-tillämpningar",
+        "Nationell plattform för spridning av lösningar",
+    ]
