@@ -17,6 +17,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from sprida.effects.grant_use import overspend_sek, remaining_sek, remaining_text, unused_sek
 from sprida.effects.models import (
     BenefitType,
     CostKind,
@@ -127,9 +128,20 @@ class MeasureBlock:
     costs_text: str = ""
 
     @property
-    def difference_sek(self) -> int:
-        """Spent minus granted: above zero is overspend, below zero underspend."""
-        return self.spent_sek - self.granted_sek
+    def remaining_sek(self) -> int:
+        return remaining_sek(granted_sek=self.granted_sek, used_sek=self.spent_sek)
+
+    @property
+    def unused_sek(self) -> int:
+        return unused_sek(granted_sek=self.granted_sek, used_sek=self.spent_sek)
+
+    @property
+    def overspend_sek(self) -> int:
+        return overspend_sek(granted_sek=self.granted_sek, used_sek=self.spent_sek)
+
+    @property
+    def remaining_text(self) -> str:
+        return remaining_text(granted_sek=self.granted_sek, used_sek=self.spent_sek)
 
 
 @dataclass
@@ -176,8 +188,17 @@ class ReportContent:
         return sum(block.granted_sek for block in self.measures)
 
     @property
-    def difference_sek(self) -> int:
-        return self.spent_sek - self.measures_granted_sek
+    def remaining_sek(self) -> int:
+        return remaining_sek(granted_sek=self.measures_granted_sek, used_sek=self.spent_sek)
+
+    @property
+    def unused_sek(self) -> int:
+        """Left to use over all measures (an overspend on one does not fill another's gap)."""
+        return sum(block.unused_sek for block in self.measures)
+
+    @property
+    def overspend_sek(self) -> int:
+        return sum(block.overspend_sek for block in self.measures)
 
     @property
     def paid_sek(self) -> int:

@@ -9,7 +9,7 @@ from django.http import HttpRequest
 from sprida.core import dashboard
 from sprida.core.access import EDITOR, actor_for
 from sprida.effects import selectors
-from sprida.effects.models import ReportKind, ReportStatus
+from sprida.effects.models import ReportKind
 
 
 def _due_items(rows: list[selectors.ReportRow]) -> list[dict[str, Any]]:
@@ -17,11 +17,11 @@ def _due_items(rows: list[selectors.ReportRow]) -> list[dict[str, Any]]:
     for row in rows:
         if not row.can_write:
             continue
-        for kind, due, latest in (
-            (ReportKind.PROGRESS, row.progress_due, row.latest_progress),
-            (ReportKind.FINAL, row.final_due, row.latest_final),
+        for kind, due, latest, met in (
+            (ReportKind.PROGRESS, row.progress_due, row.latest_progress, row.progress_met),
+            (ReportKind.FINAL, row.final_due, row.latest_final, row.final_met),
         ):
-            if due is None or due.done_on or (latest and latest.status == ReportStatus.SUBMITTED):
+            if due is None or met:
                 continue
             items.append(
                 {

@@ -31,9 +31,11 @@ def export_filename(content: ReportContent, region_slug: str, fmt: str) -> str:
     return f"{kind}-{region_slug}-{content.decided_on:%Y}-v{content.version}.{fmt}"
 
 
-def _signed_sek(value: int) -> str:
-    sign = "+" if value > 0 else "\u2212" if value < 0 else ""
-    return f"{sign}{format_sek(abs(value))}"
+def _remaining_cell(value: int) -> str:
+    """Granted minus used; an overspend says so in words rather than by a minus sign."""
+    if value < 0:
+        return _("överskridet med %(amount)s") % {"amount": format_sek(-value)}
+    return format_sek(value)
 
 
 # DOCX ------------------------------------------------------------------------------------------
@@ -165,11 +167,11 @@ def _measure_docx(document: object, content: ReportContent, block: MeasureBlock)
         {1, 2, 3, 4},
     )
     add(
-        _("Upparbetat %(spent)s av beviljade %(granted)s (avvikelse %(difference)s).")
+        _("Upparbetat %(spent)s av beviljade %(granted)s. %(remaining)s.")
         % {
             "spent": format_sek(block.spent_sek),
             "granted": format_sek(block.granted_sek),
-            "difference": _signed_sek(block.difference_sek),
+            "remaining": block.remaining_text,
         }
     )
     if content.is_final:
@@ -234,7 +236,7 @@ def _docx_bytes(content: ReportContent) -> bytes:
             f"{b.number}. {b.title}",
             format_sek(b.granted_sek),
             format_sek(b.spent_sek),
-            _signed_sek(b.difference_sek),
+            _remaining_cell(b.remaining_sek),
         ]
         for b in content.measures
     ]
@@ -243,10 +245,15 @@ def _docx_bytes(content: ReportContent) -> bytes:
             _("Summa"),
             format_sek(content.measures_granted_sek),
             format_sek(content.spent_sek),
-            _signed_sek(content.difference_sek),
+            _remaining_cell(content.remaining_sek),
         ]
     )
-    _table(document, [_("Åtgärd"), _("Beviljat"), _("Upparbetat"), _("Avvikelse")], rows, {1, 2, 3})
+    _table(
+        document,
+        [_("Åtgärd"), _("Beviljat"), _("Upparbetat"), _("Kvar av bidraget")],
+        rows,
+        {1, 2, 3},
+    )
     if content.payouts:
         _table(
             document,
@@ -318,7 +325,8 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
             _("Statusdatum"),
             _("Beviljat (kr)"),
             _("Upparbetat (kr)"),
-            _("Avvikelse (kr)"),
+            _("Kvar av bidraget (kr)"),
+            _("Överskridet (kr)"),
         ]
     )
     for cell in summary[summary.max_row]:
@@ -331,7 +339,8 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
                 b.status.status_on if b.status else None,
                 b.granted_sek,
                 b.spent_sek,
-                b.difference_sek,
+                b.unused_sek,
+                b.overspend_sek,
             ]
         )
     summary.append(
@@ -341,14 +350,15 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
             None,
             content.measures_granted_sek,
             content.spent_sek,
-            content.difference_sek,
+            content.unused_sek,
+            content.overspend_sek,
         ]
     )
     summary.column_dimensions["A"].width = 60
-    for letter in "BCDEF":
+    for letter in "BCDEFG":
         summary.column_dimensions[letter].width = 18
     for row in summary.iter_rows(min_row=2):
-        for cell in row[3:6]:
+        for cell in row[3:7]:
             if isinstance(cell.value, int):
                 cell.number_format = SEK_FORMAT
         for cell in row[1:3]:

@@ -132,6 +132,28 @@ class ReportRow:
     def latest_final(self) -> Report | None:
         return self.final[0] if self.final else None
 
+    @property
+    def first_progress(self) -> Report | None:
+        return _first_submitted(self.progress)
+
+    @property
+    def first_final(self) -> Report | None:
+        return _first_submitted(self.final)
+
+    @property
+    def progress_met(self) -> bool:
+        """The progress report is in: its deadline is done, or a version was submitted."""
+        return bool((self.progress_due and self.progress_due.done_on) or self.first_progress)
+
+    @property
+    def final_met(self) -> bool:
+        return bool((self.final_due and self.final_due.done_on) or self.first_final)
+
+
+def _first_submitted(versions: list[Report]) -> Report | None:
+    submitted = [r for r in versions if r.status == ReportStatus.SUBMITTED]
+    return min(submitted, key=lambda r: r.version) if submitted else None
+
 
 def report_rows(*, user: Any) -> list[ReportRow]:
     """Every decision the user sees with granted measures, and the status of its reports."""
@@ -284,8 +306,8 @@ def report_status_counts(*, user: Any, rows: list[ReportRow] | None = None) -> d
     counts = {"decisions": len(rows), "submitted": 0, "missing": 0, "overdue": 0}
     today = timezone.localdate()
     for row in rows:
-        latest = row.latest_progress
-        if latest is not None and latest.status == ReportStatus.SUBMITTED:
+        # A correction in draft does not undo the submission: the first one met the deadline.
+        if row.progress_met:
             counts["submitted"] += 1
         else:
             counts["missing"] += 1

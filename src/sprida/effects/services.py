@@ -15,7 +15,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from sprida.core.access import may_act_for
-from sprida.effects.content import content_to_json, report_content
+from sprida.effects.content import DEADLINE_FOR, content_to_json, report_content
 from sprida.effects.imports import parse_file
 from sprida.effects.models import (
     Cost,
@@ -31,6 +31,7 @@ from sprida.effects.models import (
     ReportSection,
     ReportStatus,
 )
+from sprida.grants import services as grant_services
 from sprida.grants.models import Decision, Measure, Outcome
 
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
@@ -481,6 +482,20 @@ def report_submit(*, by: Any, report: Report) -> Report:
     report.submitted_by = by if getattr(by, "pk", None) else None
     report._history_user = by  # type: ignore[attr-defined]
     report.save()
+    first = (
+        Report.objects.filter(
+            decision=report.decision, kind=report.kind, status=ReportStatus.SUBMITTED
+        )
+        .order_by("submitted_at")
+        .values_list("submitted_at", flat=True)
+        .first()
+    )
+    grant_services.report_deadline_meet(
+        by=by,
+        decision=report.decision,
+        kind=DEADLINE_FOR[ReportKind(report.kind)],
+        submitted_on=timezone.localdate(first or now),
+    )
     return report
 
 

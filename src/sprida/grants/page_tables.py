@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from sprida.grants import rules
+from sprida.grants.deadlines import state_of
 from sprida.grants.models import Application, Condition, Deadline, Measure, Payout
 from sprida.grants.selectors import BudgetYear, CategoryRow, RegionRow
 from sprida.grants.tables import Column, Table
@@ -190,6 +191,7 @@ def deadlines_table(deadlines: Iterable[Deadline], *, name: str = "tidsfrister")
     rows = []
     for d in deadlines:
         days = (d.due_on - today).days
+        state = state_of(d, today)
         application = d.decision.application
         rows.append(
             {
@@ -199,8 +201,12 @@ def deadlines_table(deadlines: Iterable[Deadline], *, name: str = "tidsfrister")
                 "application": application.title,
                 "decision_url": reverse("grants:decision", args=[d.decision_id]),
                 "days_left": days,
-                "_css_days_left": "overdue" if days < 0 else "soon" if days <= 30 else "",
-                "state": _("Klar") if d.done_on else _("Försenad") if days < 0 else _("Kommande"),
+                "_css_days_left": "" if state.done else state.css,
+                "state": state.label[:1].upper() + state.label[1:]
+                if state.done
+                else _("Försenad")
+                if state.overdue
+                else _("Kommande"),
                 "demo": _demo(application.is_demo),
                 "_css_demo": "demo-flag",
             }

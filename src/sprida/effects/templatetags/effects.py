@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext as _
 
 from sprida.effects.numbers import format_decimal, format_percent
 
@@ -32,3 +33,16 @@ def signed_sek(value: Any) -> str:
     number = int(value)
     sign = "+" if number > 0 else "\u2212" if number < 0 else ""
     return f"{sign}{format_sek(abs(number))}"
+
+
+@register.filter
+def remaining(value: Any) -> str:
+    """The remaining grant in a table cell: '5 200 000 kr', or 'överskridet med 80 000 kr'."""
+    from sprida.core.formats import format_sek
+
+    if value is None:
+        return "–"
+    number = int(value)
+    if number < 0:
+        return _("överskridet med %(amount)s") % {"amount": format_sek(-number)}
+    return format_sek(number)

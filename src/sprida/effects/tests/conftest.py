@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any, cast
 
 import pytest
+from django.utils import translation
 
 from sprida.effects.models import (
     Cost,
@@ -160,3 +161,10 @@ def add_records(measure: Measure, *, seed: int = 0) -> Indicator:
         amount_sek=1_850_000,
     )
     return indicator
+
+
+@pytest.fixture(autouse=True)
+def _swedish() -> Any:
+    """Service messages are asserted in Swedish; a request in English earlier must not leak."""
+    with translation.override("sv"):
+        yield

@@ -133,7 +133,8 @@ def test_xlsx_reconciles_with_the_records(client, people, grant) -> None:
         if row and row[0] in {grant.fall.title, grant.speech.title, "Summa"}
     }
     spent_fall = sum(c.amount_sek for c in Cost.objects.filter(measure=grant.fall))
-    assert summary[grant.fall.title][3:6] == (5_870_000, spent_fall, spent_fall - 5_870_000)
+    # Remaining is granted minus used; nothing is overspent.
+    assert summary[grant.fall.title][3:7] == (5_870_000, spent_fall, 5_870_000 - spent_fall, 0)
     total = sum(c.amount_sek for c in Cost.objects.all())
     assert summary["Summa"][3:5] == (25_170_000, total)
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from sprida.core.access import actor_for
 from sprida.effects import selectors
 from sprida.effects.charts import bar_chart
+from sprida.effects.grant_use import remaining_sek
 from sprida.effects.models import ImplementationStage, TrackedMeasure
 from sprida.effects.models.records import STAGE_BADGE
 
@@ -29,8 +30,8 @@ class MeasureRow:
     spent_sek: int
 
     @property
-    def difference_sek(self) -> int:
-        return self.spent_sek - self.granted_sek
+    def remaining_sek(self) -> int:
+        return remaining_sek(granted_sek=self.granted_sek, used_sek=self.spent_sek)
 
 
 def _row(measure: TrackedMeasure) -> MeasureRow:

@@ -27,6 +27,7 @@ from sprida.effects.forms import (
     MeasurementImportForm,
     StatusForm,
 )
+from sprida.effects.grant_use import remaining_sek, remaining_text
 from sprida.effects.models import CostDocument, Indicator, TrackedMeasure
 from sprida.effects.views.common import add_service_errors, form_page
 
@@ -75,7 +76,8 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "costs": costs,
         "spent": spent,
         "granted": granted,
-        "difference": spent - granted,
+        "remaining": remaining_sek(granted_sek=granted, used_sek=spent),
+        "remaining_text": remaining_text(granted_sek=granted, used_sek=spent),
         "years": sorted(by_year.items()),
         "cost_chart": bar_chart(
             chart_id=f"cost-{measure.pk}",

@@ -16,11 +16,12 @@ from django.views.decorators.http import require_GET, require_POST
 from sprida.core.access import can_change, may_act_for
 from sprida.effects import selectors, services
 from sprida.effects.charts import bar_chart
-from sprida.effects.content import ReportContent, report_content
+from sprida.effects.content import DEADLINE_FOR, ReportContent, report_content
 from sprida.effects.exports import docx_bytes, export_filename, xlsx_bytes
 from sprida.effects.forms import ReportForm, ReportStartForm, SectionForm
-from sprida.effects.models import Report, ReportLockedError
+from sprida.effects.models import Report, ReportKind, ReportLockedError
 from sprida.effects.views.common import validation_messages
+from sprida.grants.models import Deadline
 
 
 @login_required
@@ -60,6 +61,11 @@ def _section_forms(
         form = SectionForm(data, kind=report.kind, prefix=f"m{block.measure_id}", initial=initial)
         rows.append({"block": block, "form": form})
     return rows
+
+
+def report_deadline(report: Report) -> Deadline | None:
+    kind = DEADLINE_FOR[ReportKind(report.kind)]
+    return next((d for d in report.decision.deadlines.all() if d.kind == kind), None)
 
 
 def _content_context(content: ReportContent) -> dict[str, Any]:
@@ -102,6 +108,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Texterna sparades inte. Rätta det som står vid fälten."))
     context = {
         "report": report,
+        "deadline": report_deadline(report),
         "writable": writable,
         "form": form,
         "sections": sections,

@@ -33,6 +33,7 @@ from sprida.grants.services.decisions import (
     decision_resolve,
     decision_update,
     payout_mark_paid,
+    report_deadline_meet,
 )
 
 __all__ = [
@@ -63,4 +64,5 @@ __all__ = [
     "measure_update",
     "payout_mark_paid",
     "programme_budget_add",
+    "report_deadline_meet",
 ]

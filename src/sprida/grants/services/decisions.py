@@ -378,3 +378,20 @@ def deadline_mark_done(*, by: Any, deadline: Deadline, done_on: dt.date | None) 
     deadline.done_on = done_on
     _save(deadline, by, validate_unique=False)
     return deadline
+
+
+@transaction.atomic
+def report_deadline_meet(
+    *, by: Any, decision: Decision, kind: str, submitted_on: dt.date
+) -> Deadline | None:
+    """A submitted report meets its deadline on the day it was first submitted.
+
+    Called by the report's submission (whoever may submit the report may meet its deadline).
+    An earlier date already recorded wins, so a correction keeps the first submission date.
+    """
+    deadline = decision.deadlines.filter(kind=kind).first()
+    if deadline is None or (deadline.done_on is not None and deadline.done_on <= submitted_on):
+        return deadline
+    deadline.done_on = submitted_on
+    _save(deadline, by, validate_unique=False)
+    return deadline

@@ -129,8 +129,8 @@ def deadlines(request: HttpRequest, slug: str | None = None) -> HttpResponse:
         {
             "region": organisation,
             "table": table,
-            "overdue": sum(1 for row in table.rows if row["days_left"] < 0),
-            "soon": sum(1 for row in table.rows if 0 <= row["days_left"] <= 30),
+            "overdue": sum(1 for d in qs if d.done_on is None and d.due_on < today),
+            "soon": sum(1 for d in qs if d.done_on is None and 0 <= (d.due_on - today).days <= 30),
             "kinds": DeadlineKind.choices,
             "kind": kind,
             "include_done": include_done,
