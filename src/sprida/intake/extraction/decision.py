@@ -6,10 +6,11 @@ import re
 
 from .amounts import AmountMatch
 from .common import date_in
+from .dates import find_dates
 from .document import Document
 from .lists import bullet_lists
 from .measures import decision_measures
-from .result import Decision, ExtractionResult, Found
+from .result import Decision, ExtractionResult, Found, Meeting
 
 _GRANTED = re.compile(
     r"\bbevilja[rs]?\b(?:\s+\w+){0,3}?\s+(?:bidrag\s+)?med\s+(?:sammanlagt\s+|totalt\s+)?$", re.I
@@ -32,6 +33,13 @@ _APPEALABLE = re.compile(r"\b(?:får|kan)\s+överklagas\b|\bhur man överklagar\
 DECISION_DATE_CUE = re.compile(
     r"\bsammanträde\b|\bbeslutsdatum\b|\bbeslut(?:et)?\s+(?:har\s+)?(?:fattats|fattades|togs)\b",
     re.I,
+)
+# "fattats av Effektivitetsdelegationen vid sammanträde den …",
+# "fattats vid Effektivitetsdelegationens sammanträde den …"
+_MEETING = re.compile(
+    r"\bav\s+(?P<body>[A-ZÅÄÖ][\w-]*(?:\s+[a-zåäö][\w-]*){0,4}?)\s+vid\s+(?:sitt\s+)?"
+    r"sammanträde(?:t)?\b"
+    r"|\bvid\s+(?P<genitive>[A-ZÅÄÖ][\w-]*?)s\s+sammanträde(?:t)?\b"
 )
 SUBMITTED_CUE = re.compile(
     r"\bansökte\b|\bansökan\s+(?:som\s+)?(?:inkom|kom in|lämnades|inkommen|daterad)"
@@ -99,12 +107,33 @@ def extract_decision(doc: Document, result: ExtractionResult) -> None:
         rejected_sek=rejected,
         appealable=appealable,
     )
+    _meeting(doc, result, year)
     decided = date_in(doc, DECISION_DATE_CUE, year)
     if decided:
         result.dates["decision"] = decided
     submitted = date_in(doc, SUBMITTED_CUE, year)
     if submitted:
         result.dates["application_submitted"] = submitted
+
+
+def _meeting(doc: Document, result: ExtractionResult, year: int | None) -> None:
+    """The meeting the decision was made at: the deciding body and the meeting's date."""
+    for sentence in doc.sentences:
+        match = _MEETING.search(sentence.text)
+        if match is None:
+            continue
+        group = "body" if match.group("body") else "genitive"
+        start = sentence.start + match.start(group)
+        body = match.group(group)
+        result.meeting = Meeting(body=Found(body, doc.span(start, start + len(body))))
+        for found in find_dates(sentence.text, default_year=year):
+            if found.start >= match.end():
+                at = sentence.start + found.start
+                result.dates["meeting"] = Found(
+                    found.value, doc.span(at, sentence.start + found.end)
+                )
+                break
+        return
 
 
 def _outcome(doc: Document, granted: Found[int] | None, rejected: Found[int] | None) -> str | None:

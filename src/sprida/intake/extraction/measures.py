@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .amounts import find_amounts
+from .dates import find_dates
 from .document import Document, Line, split_sentences
 from .lists import ListItem, bullet_lists, split_prose_list
 from .result import Found, Measure
@@ -53,6 +55,8 @@ _PARTIAL_REJECT = re.compile(
     r"[^.]*?\b(?:för|till)\s+(?P<what>.+?)\s+avslås",
     re.I,
 )
+# A sentence that gives its own reason: "… avslås eftersom …".
+_BECAUSE = re.compile(r"\b(?:eftersom|då det|därför att|med hänsyn till)\b", re.I)
 # The next sentence speaks of several measures: "A och B" is then two items, not one.
 _PLURAL = re.compile(r"\båtgärderna\b|\bdessa åtgärder\b|\bbåda\b|\bde två\b", re.I)
 _PROSE_GRANT = re.compile(
@@ -130,12 +134,25 @@ def _measure_from_item(doc: Document, item: ListItem, outcome: str) -> Measure:
             measure.rejected_sek = Found(measure.applied_sek.value - measure.granted_sek.value)
         elif re.search(r"\bdelvis\b", text, re.I):
             measure.outcome = "partially_granted"
-        measure.conditions = _conditions(doc, item, granted.start if granted else None)
+        conditions = _conditions(doc, item, granted.start if granted else None)
+        measure.conditions = [text for text, _due in conditions]
+        measure.condition_dues = [due for _text, due in conditions]
     return measure
 
 
-def _conditions(doc: Document, item: ListItem, amount_at: int | None) -> list[Found[str]]:
-    out: list[Found[str]] = []
+def _due(doc: Document, text: str, start: int) -> Found[date] | None:
+    """The date a condition is to be met by: its last dated phrase ("vid utgången av år 2027")."""
+    dates = find_dates(text)
+    if not dates:
+        return None
+    last = dates[-1]
+    return Found(last.value, doc.span(start + last.start, start + last.end))
+
+
+def _conditions(
+    doc: Document, item: ListItem, amount_at: int | None
+) -> list[tuple[Found[str], Found[date] | None]]:
+    out: list[tuple[Found[str], Found[date] | None]] = []
     for number, sentence in enumerate(split_sentences(item.text, item.start)):
         local = sentence.start - item.start
         if (
@@ -148,9 +165,11 @@ def _conditions(doc: Document, item: ListItem, amount_at: int | None) -> list[Fo
         if lead:
             clause = sentence.text[lead.end() :].rstrip(". ")
             start = sentence.start + lead.end()
-            out.append(Found(_sentence_case(clause), doc.span(start, start + len(clause))))
+            found = Found(_sentence_case(clause), doc.span(start, start + len(clause)))
+            out.append((found, _due(doc, clause, start)))
         elif number > 0 and _CONDITION_VERBS.search(sentence.text):
-            out.append(Found(sentence.text, doc.span(sentence.start, sentence.end)))
+            found = Found(sentence.text, doc.span(sentence.start, sentence.end))
+            out.append((found, _due(doc, sentence.text, sentence.start)))
     return out
 
 
@@ -249,7 +268,12 @@ def _prose_rejections(doc: Document, known: list[Measure]) -> list[Measure]:
             continue  # cheap filter before the costly patterns
         partial = _PARTIAL_REJECT.search(sentence.text)
         if partial:
-            _apply_partial(doc, sentence.text, sentence.start, partial.group("what"), known)
+            reason = (
+                Found(sentence.text, doc.span(sentence.start, sentence.end))
+                if _BECAUSE.search(sentence.text)
+                else _reason(doc, sentences, index)
+            )
+            _apply_partial(doc, sentence.text, sentence.start, partial.group("what"), known, reason)
             continue
         match = _PROSE_REJECT.match(sentence.text)
         if not match:
@@ -297,7 +321,14 @@ def _reason(doc: Document, sentences: list, index: int) -> Found[str] | None:
     return Found(nxt.text, doc.span(nxt.start, nxt.end))
 
 
-def _apply_partial(doc: Document, text: str, start: int, what: str, known: list[Measure]) -> None:
+def _apply_partial(
+    doc: Document,
+    text: str,
+    start: int,
+    what: str,
+    known: list[Measure],
+    reason: Found[str] | None,
+) -> None:
     title = clean_title(what)
     for measure in known:
         if _similar(title, measure.title.value) or _similar(measure.title.value, title):
@@ -307,6 +338,8 @@ def _apply_partial(doc: Document, text: str, start: int, what: str, known: list[
                 measure.rejected_sek = Found(a.value, doc.span(start + a.start, start + a.end))
             if measure.outcome == "granted":
                 measure.outcome = "partially_granted"
+            if measure.reason is None:
+                measure.reason = reason
             return
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .common import acting_body, header_body, header_date
+from .common import acting_body, header_body, header_date, region_hits
 from .document import Document
 from .measures import memo_measures
 from .result import Application, ExtractionResult, Found, Meeting
@@ -16,6 +16,12 @@ _JOINT = re.compile(
 )
 _ALONE = re.compile(
     r"\bsjälvständigt\b|\benskild\s+ansökan\b|\begen\s+ansökan\b|\bpå egen hand\b", re.I
+)
+# Sentences that name who applies together: "tillsammans med Region Gävleborg och …".
+_TOGETHER = re.compile(
+    r"\btillsammans med\b|\bi samverkan med\b|\bdeltagande regioner\b|\bansöker gemensamt\b"
+    r"|\bgemensam\w*\s+ansökan\b|\bregiongemensam\w*",
+    re.I,
 )
 _PARTICIPANTS = re.compile(r"\b(?:samtliga\s+)?(\d{1,2})\s+regioner(?:na)?\b", re.I)
 _ALL_REGIONS = re.compile(r"\bsamtliga\s+regioner|\balla\s+regioner", re.I)
@@ -81,8 +87,24 @@ def extract_application(doc: Document, result: ExtractionResult) -> Application:
     return application
 
 
+def mark_participants(doc: Document, result: ExtractionResult) -> None:
+    """In a joint application, regions named where the text says who applies together."""
+    application = result.application
+    if application is None or application.joint is None or not application.joint.value:
+        return
+    named: set[str] = set()
+    hits = region_hits(doc)
+    for sentence in doc.sentences:
+        if _TOGETHER.search(sentence.text):
+            named |= {r.name for r, start, _end in hits if sentence.start <= start < sentence.end}
+    for mention in result.regions[1:]:
+        if mention.name in named:
+            mention.role = "participant"
+
+
 def extract_memo(doc: Document, result: ExtractionResult) -> None:
     result.application = extract_application(doc, result)
+    mark_participants(doc, result)
     result.measures = memo_measures(doc)
     body = header_body(doc) or acting_body(doc)
     if body is not None:

@@ -26,10 +26,25 @@ _TITLE_WORDS = re.compile(
 )
 # Prose cues: "handläggaren Ida Nyström", "Föredragande har varit X", "Ordförande: X".
 _CUE_RE = re.compile(
-    r"(?i:\b(?:handläggaren|handläggare|föredragande(?:\s+har\s+varit)?(?:\s+handläggaren)?|"
+    r"(?i:\b(?P<cue>handläggaren|handläggare|föredragande(?:\s+har\s+varit)?(?:\s+handläggaren)?|"
     r"ordförande|justerare|justerande|sekreterare|kontaktperson|vid protokollet|"
     r"beslutande|utredaren|utredare|enhetschefen|direktören)\s*:?\s+)"
     rf"(?P<name>{NAME_RE.pattern})",
+)
+# The role a prose cue gives its person; the first word decides ("Föredragande har varit
+# handläggaren X" makes X the rapporteur, whatever their post).
+_CUE_TITLES = (
+    ("föredragande", "Föredragande"),
+    ("handläggare", "Handläggare"),
+    ("ordförande", "Ordförande"),
+    ("justera", "Justerare"),
+    ("sekreterare", "Sekreterare"),
+    ("vid protokollet", "Sekreterare"),
+    ("kontaktperson", "Kontaktperson"),
+    ("beslutande", "Beslutande"),
+    ("utredare", "Utredare"),
+    ("enhetschef", "Enhetschef"),
+    ("direktör", "Direktör"),
 )
 # Lines after which the next name line is a signatory.
 _SIGNATURE_CUES = re.compile(
@@ -52,6 +67,12 @@ class PersonHit:
     title: str | None
     start: int
     end: int
+    prose: bool = False  # the title comes from a cue in running text, not from layout
+
+
+def _cue_title(cue: str) -> str | None:
+    lowered = cue.lower()
+    return next((title for word, title in _CUE_TITLES if lowered.startswith(word)), None)
 
 
 def _is_name(text: str) -> bool:
@@ -92,13 +113,17 @@ def find_people(doc: Document) -> list[PersonHit]:
     for match in _CUE_RE.finditer(doc.text):
         name = match.group("name")
         if _is_name(name):
-            hits.append(PersonHit(name, None, match.start("name"), match.end("name")))
+            title = _cue_title(match.group("cue"))
+            # A cue on a line of its own ("Kontaktperson" above the name) is layout, not prose.
+            prose = "\n" not in doc.text[match.end("cue") : match.start("name")]
+            hits.append(PersonHit(name, title, match.start("name"), match.end("name"), prose))
     hits.sort(key=lambda h: h.start)
     merged: dict[str, PersonHit] = {}
     for hit in hits:
         known = merged.get(hit.name)
         if known is None:
             merged[hit.name] = hit
-        elif known.title is None and hit.title:
-            merged[hit.name] = PersonHit(hit.name, hit.title, known.start, known.end)
+        elif hit.title and (known.title is None or (hit.prose and not known.prose)):
+            # What the text says someone did outranks a title guessed from the layout.
+            merged[hit.name] = PersonHit(hit.name, hit.title, known.start, known.end, hit.prose)
     return list(merged.values())

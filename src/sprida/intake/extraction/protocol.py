@@ -8,7 +8,7 @@ from .common import acting_body, header_body, header_date
 from .dates import find_dates
 from .document import Document
 from .measures import memo_measures
-from .memo import extract_application
+from .memo import extract_application, mark_participants
 from .result import ExtractionResult, Found, Meeting
 
 _PARAGRAPH = re.compile(r"(?:^|(?<=\s))§\s*(\d{1,4})\b(?!\s*§)", re.M)
@@ -42,6 +42,7 @@ def extract_protocol(doc: Document, result: ExtractionResult) -> None:
         result.dates["meeting"] = meeting_date
         result.dates["decision"] = meeting_date
     result.application = extract_application(doc, result)
+    mark_participants(doc, result)
     result.measures = memo_measures(doc)
 
 

@@ -81,6 +81,8 @@ class Measure:
     granted_sek: Found[int] | None = None
     rejected_sek: Found[int] | None = None
     conditions: list[Found[str]] = field(default_factory=list)
+    # The date each condition is to be met by, in the order of `conditions` (None: no date).
+    condition_dues: list[Found[date] | None] = field(default_factory=list)
     reason: Found[str] | None = None
     span: Span | None = None
 
@@ -207,6 +209,9 @@ def _measure(m: Measure) -> dict[str, Any]:
             out[key] = value
     if m.conditions:
         out["conditions"] = [c.value for c in m.conditions]
+        dues = [_date(d) for d in m.condition_dues]
+        if any(dues):
+            out["condition_due_dates"] = dues + [None] * (len(m.conditions) - len(dues))
     if m.reason is not None:
         out["reason"] = m.reason.value
     return out

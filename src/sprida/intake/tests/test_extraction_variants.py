@@ -78,7 +78,7 @@ def test_fully_granted_decision() -> None:
     }
     assert got["dates"] == {
         "document": None,
-        "meeting": None,
+        "meeting": "2025-11-11",  # "vid sammanträde den 11 november 2025"
         "decision": "2025-11-11",
         "application_submitted": "2025-06-10",
     }
