@@ -14,9 +14,10 @@ from .common import (
     extract_people,
     extract_programme,
     extract_regions,
-    extract_title,
 )
 from .document import Document
+from .document_title import extract_title
+from .letterhead import document_date
 from .registry import extractor_for
 from .resolutions import extract_resolutions
 from .result import ExtractionResult
@@ -43,13 +44,15 @@ def extract_text(text: str, *, source: dict[str, Any]) -> ExtractionResult:
     doc.context_year = context_year(doc)
     result = ExtractionResult(source=dict(source))
     result.document_type = classify(doc)
-    result.title = extract_title(doc)
+    result.title = extract_title(doc, result.document_type)
     result.case_numbers = extract_case_numbers(doc)
     result.programme = extract_programme(doc)
     result.people = extract_people(doc)
     result.resolutions = extract_resolutions(doc)
     # Regions first with a provisional role: extractors may use the applicant's name.
     result.regions = extract_regions(doc, "applicant")
+    if result.document_type != "protocol_excerpt" and (dated := document_date(doc)):
+        result.dates["document"] = dated  # a protocol's own date is its meeting's
     extractor = extractor_for(result.document_type)
     if extractor is not None:
         extractor(doc, result)

@@ -12,21 +12,11 @@ from pathlib import Path
 from sprida.core.regionnames import RegionRef, find_regions, region_for_domain
 
 from .dates import find_dates
-from .document import Document, Line
+from .document import Document
 from .identifiers import find_case_numbers, find_sfs_numbers
 from .people import find_people
 from .result import Found, Organisation, Person, Programme, RegionMention
 
-_DATE_ONLY = re.compile(
-    r"^(?:datum:?\s*)?[\w ]{0,20}?,?\s*(?:\d{4}-\d\d-\d\d|\d{1,2} \w+ \d{4})$", re.I
-)
-_SKIP_TITLE = re.compile(
-    r"^(?:(?:tjänsteskrivelse|protokollsutdrag|protokoll|utdrag|beslut|promemoria|pm|bilaga|"
-    r"kallelse|föredragningslista|missiv)\b\W*(?:\d{4}-\d\d-\d\d)?$|sida \d+|\d+ \(\d+\)|dnr\b|"
-    r"diarienummer|datum|§\s*\d+\s*$|[\w ]{2,25}:\s)",
-    re.I,
-)
-_PARAGRAPH_PREFIX = re.compile(r"^§\s*\d+\s*")
 _PERIOD_RE = re.compile(
     r"\b(?:perioden|åren|period|under)\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b", re.I
 )
@@ -36,37 +26,6 @@ _BUDGET_CONTEXT = re.compile(
 )
 _PAYOUT_SENTENCE = re.compile(r"\bbetala[rs]?\s+ut\b|\butbetal", re.I)
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-BODY_RE = re.compile(
-    r"(?<![\w-])((?:[A-ZÅÄÖ]\w*-? och \w*?|[A-ZÅÄÖ]\w*?)"
-    r"(?:nämnden|nämnd|styrelsen|styrelsens arbetsutskott|styrelsens presidium|fullmäktige|"
-    r"utskottet|beredningen|direktionen|delegationen))(?![\w-])"
-)
-_BODY_ALONE = re.compile(rf"^{BODY_RE.pattern}$")
-
-
-def extract_title(doc: Document) -> Found[str] | None:
-    """The first markdown heading, or the first title-like line of the letterhead."""
-    for line in doc.lines[:20]:
-        if 0 < line.md_level <= 2:
-            return _found_line(doc, line, line.content)
-    candidates: list[Line] = []
-    for line in doc.lines[:15]:
-        text = _PARAGRAPH_PREFIX.sub("", line.content).strip()
-        if not text or len(text) > 200 or _SKIP_TITLE.match(text) or _DATE_ONLY.match(text):
-            continue
-        if find_case_numbers(text) and len(text.split()) <= 2:
-            continue
-        if len(text.split()) >= 4 and not text.endswith("."):
-            return _found_line(doc, line, text)
-        candidates.append(line)
-    if candidates:
-        return _found_line(doc, candidates[0], candidates[0].content)
-    return None
-
-
-def _found_line(doc: Document, line: Line, text: str) -> Found[str]:
-    start = line.start + line.text.find(text)
-    return Found(text.strip(), doc.span(start, start + len(text)))
 
 
 def region_hits(doc: Document) -> list[tuple[RegionRef, int, int]]:
@@ -149,20 +108,6 @@ def context_year(doc: Document) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def header_date(doc: Document) -> Found[date] | None:
-    """A date on its own (or with 'Datum'/a place) in the letterhead."""
-    for line in doc.header_lines():
-        text = line.content.strip()
-        if len(text) > 45:
-            continue
-        found = find_dates(text)
-        if found and (_DATE_ONLY.match(text) or len(text.split()) <= 4):
-            d = found[0]
-            start = line.content_start + d.start
-            return Found(d.value, doc.span(start, line.content_start + d.end))
-    return None
-
-
 def date_in(doc: Document, pattern: re.Pattern[str], year: int | None) -> Found[date] | None:
     """The first date in a sentence that matches ``pattern``, after the cue."""
     for sentence in doc.sentences:
@@ -178,26 +123,6 @@ def date_in(doc: Document, pattern: re.Pattern[str], year: int | None) -> Found[
 
 def extract_people(doc: Document) -> list[Person]:
     return [Person(h.name, h.title, doc.span(h.start, h.end)) for h in find_people(doc)]
-
-
-def header_body(doc: Document) -> Found[str] | None:
-    """A body (nämnd, styrelse, utskott) standing alone on a letterhead line."""
-    for line in doc.header_lines(15):
-        text = line.content.strip()
-        if _BODY_ALONE.match(text):
-            return Found(text, doc.span(line.content_start, line.content_start + len(text)))
-    return None
-
-
-def acting_body(
-    doc: Document, verbs: str = r"beslutar|beslöt|beslutade|föreslås besluta"
-) -> Found[str] | None:
-    """The body that resolves: 'Hälso- och sjukvårdsnämnden beslutar …'."""
-    pattern = re.compile(BODY_RE.pattern + rf"\s+(?:{verbs})\b")
-    match = pattern.search(doc.text)
-    if match is None:
-        return None
-    return Found(match.group(1), doc.span(match.start(1), match.end(1)))
 
 
 _NATIONAL_BODIES = Path(__file__).resolve().parents[2] / "core" / "data" / "national-bodies.csv"

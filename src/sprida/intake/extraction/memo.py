@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .common import acting_body, header_body, header_date, region_hits
+from .common import region_hits
 from .document import Document
+from .letterhead import acting_body, header_body
 from .measures import memo_measures
 from .result import Application, ExtractionResult, Found, Meeting
 
@@ -109,6 +110,3 @@ def extract_memo(doc: Document, result: ExtractionResult) -> None:
     body = header_body(doc) or acting_body(doc)
     if body is not None:
         result.meeting = Meeting(body=body)
-    document_date = header_date(doc)
-    if document_date:
-        result.dates["document"] = document_date

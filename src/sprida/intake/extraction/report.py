@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .common import header_date
 from .document import Document
 from .measures import memo_measures
 from .result import ExtractionResult
@@ -13,6 +12,3 @@ def extract_report(doc: Document, result: ExtractionResult) -> None:
     result.measures = memo_measures(doc)
     for measure in result.measures:
         measure.outcome = "granted"
-    document_date = header_date(doc)
-    if document_date:
-        result.dates["document"] = document_date

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect
 from dataclasses import dataclass
+
+from .layout import PAGE_NUMBER, furniture
 
 _SPACE_CHARS = frozenset(
     "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -83,11 +86,17 @@ class NormText:
         return (self.offsets[start], self.offsets[last] + 1)
 
 
-# Characters that change length or need context; everything else maps one to one.
+# Characters that change length or need context; everything else maps one to one. U+FFFE is
+# how pdfium marks a word hyphenated at the end of a line; a tab separates columns.
 _SPECIAL = re.compile(
-    "\r\n?|[\f\v\u2028\u2029\x85" + "".join(_DROP_CHARS) + "".join(_LIGATURES) + "]|[\u0300-\u036f]"
+    "\r\n?|[\f\v\u2028\u2029\x85\ufffe\t"
+    + "".join(_DROP_CHARS)
+    + "".join(_LIGATURES)
+    + "]|[\u0300-\u036f]"
 )
-_ONE_TO_ONE = str.maketrans({**dict.fromkeys(_SPACE_CHARS, " "), **dict.fromkeys(_DASH_CHARS, "-")})
+_ONE_TO_ONE = str.maketrans(
+    {**dict.fromkeys(_SPACE_CHARS - {"\t"}, " "), **dict.fromkeys(_DASH_CHARS, "-")}
+)
 _NON_SPACE = re.compile(r"\S+")
 
 
@@ -109,6 +118,12 @@ def _clean_chars(original: str) -> tuple[str, list[int]]:
         elif token in ("\f", "\v", "\u2028", "\u2029", "\x85"):
             parts.append("\n\n")
             where.extend((index, index))
+        elif token == "\ufffe":
+            parts.append("-\n")
+            where.extend((index, index))
+        elif token == "\t":
+            parts.append("   ")
+            where.extend((index, index, index))
         elif token in _DROP_CHARS:
             continue
         elif token in _LIGATURES:
@@ -151,19 +166,48 @@ def _split_lines(chars: str, where: list[int], total: int) -> list[_Line]:
     return lines
 
 
-def _tidy(raw: str, pos: list[int], end: int) -> _Line:
-    """Strip, collapse runs of spaces and drop emphasis markers, keeping the offsets aligned."""
+# Columns: three or more spaces (a tab counts as three) or a dotted signature line between texts.
+_CELL_GAP = re.compile(r" {3,}| *[._\u2026]{4,} *")
+_MARKER_CELL = re.compile(r"(?:att|[•●◦▪‣∙·*\-–]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§+\s*\d*)")
+CELL_SEPARATOR = " | "
+
+
+def _collapse(raw: str, pos: list[int]) -> tuple[str, list[int]]:
+    """Single spaces between words, with the offsets of what is kept."""
     if raw and raw[0] != " " and raw[-1] != " " and "  " not in raw:
-        text, out_pos = raw, pos
-    else:
-        pieces: list[str] = []
-        out_pos = []
-        for match in _NON_SPACE.finditer(raw):
-            if pieces:
-                out_pos.append(pos[match.start() - 1])
-            pieces.append(match.group(0))
-            out_pos.extend(pos[match.start() : match.end()])
-        text = " ".join(pieces)
+        return raw, pos
+    pieces: list[str] = []
+    out_pos: list[int] = []
+    for match in _NON_SPACE.finditer(raw):
+        if pieces:
+            out_pos.append(pos[match.start() - 1])
+        pieces.append(match.group(0))
+        out_pos.extend(pos[match.start() : match.end()])
+    return " ".join(pieces), out_pos
+
+
+def _tidy(raw: str, pos: list[int], end: int) -> _Line:
+    """Collapse spaces, keep columns apart as ' | ' cells, drop page numbers, dotted signature
+    lines and emphasis markers, keeping the offsets aligned."""
+    cells: list[tuple[str, list[int]]] = []
+    start = 0
+    for gap in _CELL_GAP.finditer(raw):
+        cells.append(_collapse(raw[start : gap.start()], pos[start : gap.start()]))
+        start = gap.end()
+    cells.append(_collapse(raw[start:], pos[start:]))
+    cells = [(t, p) for t, p in cells if t]
+    if len(cells) > 1:  # "PROTOKOLL      1 (3)": the page number cell goes; a lone one is
+        cells = [(t, p) for t, p in cells if not PAGE_NUMBER.match(t)]  # left to furniture()
+    # "att<tab>clause" in resolution lists is one line of prose, not two columns.
+    text, out_pos = "", []
+    for cell, cell_pos in cells:
+        if text:
+            # A list marker or a § number is not a column of its own.
+            sep = " " if _MARKER_CELL.fullmatch(text) else CELL_SEPARATOR
+            out_pos.extend([cell_pos[0]] * len(sep))
+            text += sep
+        text += cell
+        out_pos.extend(cell_pos)
     if "*" in text or "_" in text:
         text, out_pos = _strip_emphasis(text, out_pos)
     return _Line(text, out_pos, end)
@@ -185,8 +229,38 @@ def _strip_emphasis(text: str, pos: list[int]) -> tuple[str, list[int]]:
     )
 
 
+def _drop_furniture(lines: list[_Line], original: str) -> list[_Line]:
+    """Blank page numbers and running headers and footers (see layout.furniture)."""
+    breaks = [index for index, char in enumerate(original) if char == "\f"]
+    pages = [bisect(breaks, line.where[0]) if line.where else 0 for line in lines]
+    drop, cut = furniture([line.text for line in lines], pages)
+    for index in drop:
+        lines[index] = _Line("", [], lines[index].end)
+    for index, length in cut.items():
+        if index not in drop:
+            line = lines[index]
+            text = line.text[:length].rstrip()
+            lines[index] = _Line(text, line.where[: len(text)], line.end)
+    return lines
+
+
 def _is_structural(line: str) -> bool:
     return bool(_BULLET.match(line) or _HEADING_MD.match(line))
+
+
+def _double_spaced(lines: list[_Line]) -> bool:
+    pairs = spaced = 0
+    blank = False
+    seen = False
+    for line in lines:
+        if line.blank:
+            blank = True
+            continue
+        if seen:
+            pairs += 1
+            spaced += blank
+        seen, blank = True, False
+    return pairs >= 6 and spaced > 0.6 * pairs
 
 
 def _line_width(lines: list[_Line]) -> int:
@@ -200,6 +274,8 @@ def _joins(prev: str, nxt: str, gap: bool, width: int) -> str | None:
     """How to join two lines: '' (no space), ' ', or None when they stay apart."""
     if not prev or not nxt or _HEADING_MD.match(prev) or _is_structural(nxt):
         return None
+    if CELL_SEPARATOR in prev or CELL_SEPARATOR in nxt:
+        return None  # table rows and column layouts keep their lines
     if nxt.lower().startswith("att ") and _ATT_LEAD.search(prev):
         return None  # an att-clause of a resolution list starts its own line
     if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():
@@ -225,7 +301,7 @@ def _joins(prev: str, nxt: str, gap: bool, width: int) -> str | None:
     # A wrapped line's continuation is prose: it ends a sentence or runs on. A short
     # unpunctuated line after a full one is a heading ("Beslutsunderlag"), not a continuation.
     prose_next = bool(_TERMINAL.search(nxt)) or len(nxt.split()) >= 4
-    if wrapped and prev[-1].isalnum() and len(prev.split()) >= 4 and prose_next:
+    if wrapped and not gap and prev[-1].isalnum() and len(prev.split()) >= 4 and prose_next:
         return " "
     return None
 
@@ -233,8 +309,11 @@ def _joins(prev: str, nxt: str, gap: bool, width: int) -> str | None:
 def normalise(original: str) -> NormText:
     """Clean ``original`` into lines; paragraphs are separated by one blank line."""
     chars, where = _clean_chars(original)
-    lines = _split_lines(chars, where, len(original))
+    lines = _drop_furniture(_split_lines(chars, where, len(original)), original)
     width = _line_width(lines)
+    # Text copied from a PDF sometimes has a blank line after every line; then a blank line
+    # says nothing about paragraphs. Otherwise it ends one.
+    paragraphs = not _double_spaced(lines)
     out: list[str] = []
     out_pos: list[int] = []
     current: _Line | None = None
@@ -258,7 +337,7 @@ def normalise(original: str) -> NormText:
             gap = current is not None or gap
             continue
         if current is not None:
-            how = _joins(current.last or current.text, line.text, gap, width)
+            how = _joins(current.last or current.text, line.text, gap and paragraphs, width)
             if how is not None:
                 if how == "-":
                     how = ""

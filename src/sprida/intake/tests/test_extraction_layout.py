@@ -1,0 +1,150 @@
+"""Page layout: running headers and footers, columns, letterheads, titles and front-page dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sprida.intake.extraction import extract_text
+from sprida.intake.extraction.text import normalise
+
+SOURCE = {"path": "x.txt", "sha256": "0" * 64}
+
+
+def extract(text: str) -> dict[str, Any]:
+    return extract_text(text, source=SOURCE).to_schema_dict()
+
+
+HEADER = "Region Gävleborg TJÄNSTESKRIVELSE RS 2025/0412"
+
+
+def _pages(*bodies: str) -> str:
+    pages = [
+        f"{HEADER}\n{body}\nRegion Gävleborg, 801 88 Gävle Sida {n} av {len(bodies)}"
+        for n, body in enumerate(bodies, start=1)
+    ]
+    return "\f".join(pages)
+
+
+def test_running_header_and_footer_are_not_content() -> None:
+    text = normalise(
+        _pages(
+            "Ansökan om statsbidrag för digital vård\nRegionen ansöker om bidrag.",
+            "Ekonomiska konsekvenser\nKostnaderna ryms i budgeten.",
+            "Uppföljning\nArbetet följs upp.",
+        )
+    ).text
+    assert text.count(HEADER) == 1  # the letterhead on page one stays
+    assert "Sida" not in text and "801 88" not in text
+    assert "Ekonomiska konsekvenser" in text
+
+
+def test_the_title_is_not_the_running_header() -> None:
+    got = extract(
+        _pages(
+            "TJÄNSTESKRIVELSE\nDatum: 2025-05-19\n\nAnsökan om statsbidrag för digital vård\n\n"
+            "Region Gävleborg ansöker om bidrag.",
+            "Uppföljning\nArbetet följs upp.",
+        )
+    )
+    assert got["title"] == "Ansökan om statsbidrag för digital vård"
+    assert got["dates"]["document"] == "2025-05-19"
+
+
+def test_page_numbers_in_copied_text_and_the_letterhead_repeated_beside_them() -> None:
+    text = normalise(
+        "Region Skåne Protokoll 2025-06-12\n§ 95 Ansökan\nText på sidan ett.\nSida 1 av 2\n"
+        "Region Skåne Protokoll 2025-06-12\nText på sidan två.\nSida 2 av 2\n"
+    ).text
+    assert text.count("Region Skåne Protokoll") == 1
+    assert "Sida" not in text
+
+
+def test_prose_that_ends_two_pages_the_same_way_stays() -> None:
+    text = normalise("Rubrik\nDe mäter effekterna av\nåtgärderna.\fNy sida\nOch av\nåtgärderna.")
+    assert text.text.count("åtgärderna.") == 2
+
+
+def test_wide_gaps_are_columns_and_an_att_tab_is_not() -> None:
+    text = normalise(
+        "KAMMARKOLLEGIET                 BESLUT\n"
+        "Clas Rehnberg\tAmira Haddad\n"
+        "att\tingå i den gemensamma ansökan\n"
+        "Sekreterare   ...........................\n"
+    ).text
+    assert text.splitlines() == [
+        "KAMMARKOLLEGIET | BESLUT",
+        "Clas Rehnberg | Amira Haddad",
+        "att ingå i den gemensamma ansökan",
+        "Sekreterare",
+    ]
+
+
+def test_a_word_hyphenated_at_a_pdf_line_end() -> None:
+    assert normalise("inom hälso\ufffeoch sjukvården").text == "inom hälso- och sjukvården"
+    assert normalise("för effektivi\ufffeseringar").text == "för effektiviseringar"
+
+
+PROTOCOL = """PROTOKOLL                                                    1 (3)
+
+Regionstyrelsen
+Sammanträdesdatum
+2025-06-10
+
+Plats och tid         Regionens hus, Jönköping, kl. 09.00–12.15
+
+Beslutande            Helena Sjödin (S), ordförande
+                      Tomas Lind (KD)
+
+Utses att justera     Tomas Lind
+
+Justeringens          Regionens hus 2025-06-13
+plats och tid
+
+Justerat
+2025-06-13
+
+§ 134  Ansökan om statsbidrag för effektivare vård
+Dnr RJL 2025/1207
+
+Regionstyrelsen beslutar
+att ansöka om statsbidrag.
+"""
+
+
+def test_protocol_meeting_date_stands_under_its_label_and_is_not_the_adjustment_date() -> None:
+    got = extract(PROTOCOL)
+    assert got["document_type"] == "protocol_excerpt"
+    assert got["dates"]["meeting"] == "2025-06-10"
+    assert got["meeting"]["place"] == "Regionens hus, Jönköping"
+
+
+def test_adjustment_date_first_does_not_become_the_meeting_date() -> None:
+    text = PROTOCOL.replace(
+        "Sammanträdesdatum\n2025-06-10\n", "Justeringsdatum\n2025-06-13\n\nDatum\n2025-06-10\n"
+    )
+    assert extract(text)["dates"]["meeting"] == "2025-06-10"
+
+
+def test_protocol_title_is_the_item_heading_after_the_members_present() -> None:
+    assert extract(PROTOCOL)["title"] == "Ansökan om statsbidrag för effektivare vård"
+    bare = PROTOCOL.replace("§ 134  Ansökan", "§ 134\nAnsökan")
+    assert extract(bare)["title"] == "Ansökan om statsbidrag för effektivare vård"
+
+
+def test_issued_date_of_a_regulation_is_its_document_date() -> None:
+    got = extract(
+        "Svensk författningssamling\nSFS 2025:1187\nPublicerad 2025-12-02\n\n"
+        "Förordning om statsbidrag till regioner för digital infrastruktur\n\n"
+        "Utfärdad: 2025-11-27\n\nRegeringen föreskriver följande.\n"
+    )
+    assert got["dates"]["document"] == "2025-11-27"
+    assert got["title"] == "Förordning om statsbidrag till regioner för digital infrastruktur"
+
+
+def test_addresses_and_units_are_not_titles() -> None:
+    got = extract(
+        "Effektivitetsdelegationen\nc/o Kammarkollegiet\nBox 2218, 103 15 Stockholm\n\n"
+        "Till: Region Kalmar län\nHälso- och sjukvårdsförvaltningen\n\n"
+        "Bidrag för åtgärder för en effektiv hälso- och sjukvård\n\nText.\n"
+    )
+    assert got["title"] == "Bidrag för åtgärder för en effektiv hälso- och sjukvård"
