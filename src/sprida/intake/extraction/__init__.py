@@ -60,7 +60,9 @@ def extract_text(text: str, *, source: dict[str, Any]) -> ExtractionResult:
     if result.regions:
         result.regions[0].role = role
     result.issuer = extract_issuer(doc, result.document_type, result.regions)
-    result.payouts = extract_payouts(doc)
-    result.deadlines = extract_deadlines(doc, default_year=doc.context_year)
+    if result.document_type != "other":
+        # A press release or a regulation tells of payouts and deadlines; it sets none.
+        result.payouts = extract_payouts(doc)
+        result.deadlines = extract_deadlines(doc, default_year=doc.context_year)
     result.warnings = check_result(result)
     return result

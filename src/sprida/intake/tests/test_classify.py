@@ -37,3 +37,59 @@ from sprida.intake.extraction.document import Document
 )
 def test_classify(text: str, kind: str) -> None:
     assert classify(Document.from_text(text)) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A press release that speaks of applying and of decisions.
+        "Pressmeddelande\n20 november 2025\nSocialdepartementet\n\nRegeringen förstärker vården\n\n"
+        "Effektivitetsdelegationen har beslutat om bidrag. Regionerna kan ansöka om bidrag även "
+        "nästa år. Förslag till beslut lämnas i vår.",
+        # A ministry memo is a promemoria, but no region's application memo.
+        "Promemoria\n\nSocialdepartementet\n2025-09-18\nS2025/01734\n\n"
+        "Förlängning av statsbidraget\n\n"
+        "Regionerna ska kunna ansöka om bidrag för 2028. Förslag till beslut om ändring.",
+        # A regulation: its own words say so, wherever its letterhead went.
+        "Förordning om statsbidrag till regioner\n\nRegeringen föreskriver följande.\n\n"
+        "1 § Ansökan om statsbidrag ska göras hos Kammarkollegiet.\n\nPå regeringens vägnar",
+        # An agenda lists § items and says when the minutes will be adjusted.
+        "Region Värmland\nKALLELSE\nRegionstyrelsen\n\n§ 1 Val av justerare\n"
+        "Protokollet justeras den 13 juni.\n§ 2 Ansökan om statsbidrag\n"
+        "Regiondirektörens förslag: att ansöka om bidrag.",
+        # 'ansöka' alone makes no application.
+        "Information till verksamheterna\n\nRegionerna kan ansöka om statsbidrag hos "
+        "Effektivitetsdelegationen. Mer information kommer.",
+    ],
+)
+def test_documents_of_other_kinds(text: str) -> None:
+    assert classify(Document.from_text(text)) == "other"
+
+
+def test_justeras_in_a_memo_is_no_protocol() -> None:
+    text = (
+        "Ansökan om statsbidrag för AI-stödd dokumentation\n"
+        "Hälso- och sjukvårdsnämnden föreslås besluta\n"
+        "att ansöka om statsbidrag om 9,5 mnkr,\natt paragrafen justeras omedelbart.\n\n"
+        "Bakgrund\nRegionen vill införa AI-stöd.\nDet sparar tid.\nÅtgärden är brådskande.\n"
+        "För att hinna med behöver paragrafen justeras omedelbart. Beslutet justeras därför i "
+        "direkt anslutning till mötet."
+    )
+    assert classify(Document.from_text(text)) == "application_memo"
+
+
+def test_an_other_document_yields_no_application_measures_or_payouts() -> None:
+    from sprida.intake.extraction import extract_text
+
+    text = (
+        "Region Norrbotten\nPRESSMEDDELANDE\n14 november 2025\n\n"
+        "Region Norrbotten får 16,2 miljoner för digital vård\n\n"
+        "Effektivitetsdelegationen har beslutat att bevilja Region Norrbotten 16,2 miljoner kronor "
+        "för följande åtgärder:\n- Digitala vårdcentraler, 10 200 000 kronor\n"
+        "- AI-stöd för EKG, 6 000 000 kronor\n\nBidraget betalas ut med 5 400 000 kronor år 2025. "
+        "Delredovisning ska lämnas senast den 30 november 2026."
+    )
+    got = extract_text(text, source={"path": "x", "sha256": "0" * 64}).to_schema_dict()
+    assert got["document_type"] == "other"
+    assert got["application"] is None and got["decision"] is None
+    assert got["measures"] == [] and got["payouts"] == [] and got["deadlines"] == []
