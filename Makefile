@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint ci clean
+.PHONY: install demo test lint ci clean mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -25,10 +25,14 @@ test: install
 	$(BIN)/pytest -n 2 --dist loadfile src
 
 lint: install
-	$(BIN)/ruff check src benchmarks
-	$(BIN)/ruff format --check src benchmarks
+	$(BIN)/ruff check src benchmarks tools
+	$(BIN)/ruff format --check src benchmarks tools
 	$(BIN)/mypy
 	$(BIN)/sprida makemigrations --check --dry-run
 
+# Mutation testing with a floor per module (tools/mutation.py); MODULES="rules amounts" for some.
+mutation: install
+	$(BIN)/python tools/mutation.py $(MODULES)
+
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var mutants

@@ -6,10 +6,15 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 from sprida.accounts.models import Membership, User
 from sprida.core.models import Organisation
 from sprida.core.services import organisations_load
+
+# Mutation testing (tools/mutation.py) needs the same examples on every run, so a mutant is killed
+# or not for good, and no deadline, since mutants run side by side on a busy machine.
+hypothesis_settings.register_profile("mutation", derandomize=True, deadline=None, database=None)
 
 
 @pytest.fixture(autouse=True)
