@@ -5,6 +5,7 @@ test), the default deadlines and the reminder stages on both sides of each limit
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
@@ -230,8 +231,8 @@ def test_an_outcome_that_fits_its_lines_passes(outcome: str, lines: list[str]) -
 # One measure line, every rule
 
 
-def line(**changes) -> LineFigures:
-    figures = {
+def line(**changes: Any) -> LineFigures:
+    figures: dict[str, Any] = {
         "label": "Åtgärd A",
         "outcome": "partially_granted",
         "applied_sek": 1_000,
@@ -300,7 +301,7 @@ def test_a_line_whose_share_does_not_match() -> None:
 # A whole decision: every rule at once, one broken invariant per test
 
 
-def decision(**changes) -> list[Finding]:
+def decision(**changes: Any) -> list[Finding]:
     """A partly granted decision of three measures whose figures keep every rule."""
     lines = [
         line(),
@@ -315,7 +316,7 @@ def decision(**changes) -> list[Finding]:
             label="Åtgärd C", outcome="rejected", granted_sek=0, rejected_sek=1_000, share_percent=0
         ),
     ]
-    figures = {
+    figures: dict[str, Any] = {
         "outcome": "partially_granted",
         "applied_sek": 3_000,
         "granted_sek": 1_600,
