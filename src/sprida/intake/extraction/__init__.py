@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sprida.core.regionnames import all_regions
+
 from .checks import check_result
 from .classify import classify
 from .common import (
@@ -13,11 +15,11 @@ from .common import (
     extract_issuer,
     extract_people,
     extract_programme,
-    extract_regions,
 )
 from .document import Document
 from .document_title import extract_title
 from .letterhead import document_date
+from .regions import extract_regions, letterhead_regions
 from .registry import extractor_for
 from .resolutions import extract_resolutions
 from .result import ExtractionResult
@@ -26,9 +28,13 @@ from .schedule import extract_deadlines, extract_payouts
 __all__ = ["ExtractionResult", "extract_text"]
 
 
-def _central_role(document_type: str, result: ExtractionResult) -> str:
+def _central_role(doc: Document, document_type: str, result: ExtractionResult) -> str:
     if document_type in ("decision", "report"):
         return "applicant"
+    if document_type == "other":
+        # A press release or a newsletter applies for nothing: its region wrote it or is named.
+        slug = next((r.slug for r in all_regions() if r.name == result.regions[0].name), None)
+        return "author" if slug in letterhead_regions(doc) else "mentioned"
     joint = (
         result.application is not None
         and result.application.joint is not None
@@ -56,7 +62,7 @@ def extract_text(text: str, *, source: dict[str, Any]) -> ExtractionResult:
     extractor = extractor_for(result.document_type)
     if extractor is not None:
         extractor(doc, result)
-    role = _central_role(result.document_type, result)
+    role = _central_role(doc, result.document_type, result) if result.regions else ""
     if result.regions:
         result.regions[0].role = role
     result.issuer = extract_issuer(doc, result.document_type, result.regions)

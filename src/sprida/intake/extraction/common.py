@@ -9,8 +9,6 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from sprida.core.regionnames import RegionRef, find_regions, region_for_domain
-
 from .dates import find_dates
 from .document import Document
 from .identifiers import find_case_numbers, find_sfs_numbers
@@ -25,39 +23,6 @@ _BUDGET_CONTEXT = re.compile(
     r"bidrag|fördela|bevilja|medel|anslag|delegation|satsning|avsatt|avsätt|budget|ram\b", re.I
 )
 _PAYOUT_SENTENCE = re.compile(r"\bbetala[rs]?\s+ut\b|\butbetal", re.I)
-_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
-
-
-def region_hits(doc: Document) -> list[tuple[RegionRef, int, int]]:
-    cached = doc.cache.get("regions")
-    if cached is None:
-        cached = find_regions(doc.text)
-        doc.cache["regions"] = cached
-    return cached  # type: ignore[return-value]
-
-
-def extract_regions(doc: Document, central_role: str) -> list[RegionMention]:
-    """Regions, the most central first: most mentioned, ties broken by first appearance."""
-    hits = region_hits(doc)
-    first: dict[str, tuple[RegionRef, int, int]] = {}
-    counts: Counter[str] = Counter()
-    for region, start, end in hits:
-        counts[region.slug] += 1
-        first.setdefault(region.slug, (region, start, end))
-    if not first:
-        # No name in the text: e-mail domains (name@regionorebrolan.se) still tell the region.
-        for match in _EMAIL.finditer(doc.text):
-            by_domain = region_for_domain(match.group(1))
-            if by_domain is not None:
-                counts[by_domain.slug] += 1
-                first.setdefault(by_domain.slug, (by_domain, match.start(1), match.end(1)))
-    order = sorted(first, key=lambda slug: (-counts[slug], first[slug][1]))
-    out = []
-    for rank, slug in enumerate(order):
-        region, start, end = first[slug]
-        role = central_role if rank == 0 else "mentioned"
-        out.append(RegionMention(region.name, region.org_number, role, doc.span(start, end)))
-    return out
 
 
 def extract_case_numbers(doc: Document) -> list[Found[str]]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from .common import region_hits
 from .document import Document
 from .letterhead import acting_body, header_body
 from .measures import memo_measures
+from .regions import region_hits
 from .result import Application, ExtractionResult, Found, Meeting
 
 _JOINT = re.compile(

@@ -301,7 +301,8 @@ def _joins(prev: str, nxt: str, gap: bool, width: int) -> str | None:
     # A wrapped line's continuation is prose: it ends a sentence or runs on. A short
     # unpunctuated line after a full one is a heading ("Beslutsunderlag"), not a continuation.
     prose_next = bool(_TERMINAL.search(nxt)) or len(nxt.split()) >= 4
-    if wrapped and not gap and prev[-1].isalnum() and len(prev.split()) >= 4 and prose_next:
+    runs_on = prev[-1].isalnum() or prev[-1] == ","
+    if wrapped and not gap and runs_on and len(prev.split()) >= 4 and prose_next:
         return " "
     return None
 
