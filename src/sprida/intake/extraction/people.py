@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sprida.core.regionnames import find_regions
 
 from .document import Document, Line
+from .signatures import column_signatories
 
 _UPPER = "A-ZÅÄÖÉÜ"
 _LOWER = "a-zåäöéüøæß"
@@ -46,12 +47,34 @@ _CUE_TITLES = (
     ("enhetschef", "Enhetschef"),
     ("direktör", "Direktör"),
 )
-# Lines after which the next name line is a signatory.
+# Lines after which the next name lines are signatories.
 _SIGNATURE_CUES = re.compile(
-    r"^(?:i tjänsten|enligt uppdrag|med vänlig hälsning|för [\w\s-]+"
-    r"|[A-ZÅÄÖ]{4,}(?:\s[A-ZÅÄÖ]+)*)$",
+    r"^(?:i tjänsten|enligt uppdrag|med vänlig hälsning|för [\w\s-]+|på [\w\s]+ vägnar"
+    r"|justeras|underskrifter|[A-ZÅÄÖ]{4,}(?:\s[A-ZÅÄÖ]+)*)$",
     re.IGNORECASE,
 )
+# A title before a name in running text: "säger sjukvårdsminister Elin Sjöberg", "enligt
+# hälso- och sjukvårdsdirektör Maria Stenlund", "regionstyrelsens ordförande Nils Wiklund",
+# "juristen Erik Holmberg", "handläggarna Sofia Lindqvist och Jonas Berglund".
+_TITLE_STEM = (
+    r"(?:minister|statsråd|direktör|ordförande|chef|handläggar|jurist|utredar|sekreterar|"
+    r"strateg|samordnar|koordinator|controller|ekonom|projektledar|läkar|kommunalråd|regionråd|"
+    r"talesperson|registrator|rådgivar|specialist|analytiker|samordnare|ombud)"
+)
+_TITLED_NAME = re.compile(
+    r"(?i:(?P<title>(?:\b[a-zåäö]+s[ ]+)?(?:\b[a-zåäö]+-[ ]+och[ ]+)?\b[a-zåäö]*"
+    + _TITLE_STEM
+    + r"(?:e|et|en|n|na|arna|erna)?))[ ]+"
+    rf"(?P<name>{NAME_RE.pattern})(?:[ ]+och[ ]+(?P<second>{NAME_RE.pattern}))?"
+)
+# "Elin Åkesson, ordförande", "Helena Sjödin (S), ordförande", "Tomas Lind (KD)"
+_NAME_WITH_ROLE = re.compile(
+    rf"(?P<name>{NAME_RE.pattern})\s*(?P<party>\([A-ZÅÄÖ]{{1,3}}\))?"
+    r"(?:,\s*(?P<title>(?:[a-zåäö][a-zåäö -]*?)?(?:direktör|ordförande|chef|sekreterare|justerare|"
+    r"ledamot|ersättare|handläggare|strateg|controller|ekonom|samordnare|projektledare)))?"
+    r"(?=\s*(?:,|;|$|\n))",
+)
+_CAPS_NAME = re.compile(r"^[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]{2,})?(?: [A-ZÅÄÖÉÜ]{2,}){1,2}$")
 _ROLE_LABEL = re.compile(
     r"^(?:ordförande|vice ordförande|justerare|justerande|sekreterare|vid protokollet)$", re.I
 )
@@ -90,6 +113,48 @@ def _title_line(line: Line | None) -> str | None:
     return None
 
 
+def _label_above(text: str, match: re.Match[str]) -> bool:
+    """A cue alone on its line, and the name the whole of the next: not 'X (S), ordförande'
+    ending one line of a members list, nor the first of two names on a signature row."""
+    line_start = text.rfind("\n", 0, match.start("cue")) + 1
+    line_end = text.find("\n", match.start("name"))
+    line_end = len(text) if line_end < 0 else line_end
+    alone = not text[line_start : match.start("cue")].strip()
+    return alone and text[match.start("name") : line_end].strip() == match.group("name")
+
+
+def _indefinite(title: str) -> str:
+    """'juristen' -> 'Jurist', 'handläggaren' -> 'Handläggare', 'statsrådet' -> 'Statsråd'."""
+    title = re.sub(r"(?<=are)n$|(?<=[^aeiouyåäö])(?:en|et)$", "", title)
+    return title[:1].upper() + title[1:]
+
+
+def _signed_after_cue(lines: list[Line], line: Line) -> bool:
+    """A name line in a run of name lines that follows a signature cue."""
+    index = line.index - 1
+    while index >= 0 and (_is_name(lines[index].text) or _CAPS_NAME.match(lines[index].text)):
+        index -= 1
+    return index >= 0 and bool(_SIGNATURE_CUES.match(lines[index].text.strip()))
+
+
+def _prose_people(doc: Document) -> list[PersonHit]:
+    """Titles before names and names with their role after a comma, in running text."""
+    hits: list[PersonHit] = []
+    for match in _TITLED_NAME.finditer(doc.text):
+        plural = match.group("second") is not None
+        title = None if plural else _indefinite(match.group("title").strip())
+        for group in ("name", "second"):
+            name = match.group(group)
+            if name and _is_name(name):
+                hits.append(PersonHit(name, title, match.start(group), match.end(group)))
+    for match in _NAME_WITH_ROLE.finditer(doc.text):
+        if not (match.group("party") or match.group("title")) or not _is_name(match.group("name")):
+            continue
+        title = _indefinite(match.group("title")) if match.group("title") else None
+        hits.append(PersonHit(match.group("name"), title, match.start("name"), match.end("name")))
+    return hits
+
+
 def find_people(doc: Document) -> list[PersonHit]:
     """People with an optional title, deduplicated by name, in order of appearance."""
     hits: list[PersonHit] = []
@@ -97,6 +162,11 @@ def find_people(doc: Document) -> list[PersonHit]:
     header = {line.index for line in doc.header_lines()}
     for line in lines:
         text = line.content.strip()
+        if _CAPS_NAME.match(text) and _signed_after_cue(lines, line):
+            # "ELIN SJÖBERG" under "På regeringens vägnar".
+            name = text.title()
+            hits.append(PersonHit(name, None, line.content_start, line.content_start + len(text)))
+            continue
         if not _is_name(text):
             continue
         nxt = doc.next_line(line)
@@ -107,16 +177,20 @@ def find_people(doc: Document) -> list[PersonHit]:
             # Protocol signatures put the role above the name: "Justerare" / "Karin Berg".
             title = "Sekreterare" if label.group(0).lower() == "vid protokollet" else label.group(0)
         contact = nxt is not None and bool(re.search(r"@|\d{2,3}[- ]\d", nxt.text))
-        signed = prev is not None and bool(_SIGNATURE_CUES.match(prev.text.strip()))
+        signed = _signed_after_cue(lines, line)
         if title or contact or signed or label or line.index in header:
             hits.append(PersonHit(text, title, line.content_start, line.content_start + len(text)))
     for match in _CUE_RE.finditer(doc.text):
         name = match.group("name")
-        if _is_name(name):
+        # A cue on a line of its own ("Kontaktperson" above the name) is layout, not prose.
+        prose = "\n" not in doc.text[match.end("cue") : match.start("name")]
+        if _is_name(name) and (prose or _label_above(doc.text, match)):
             title = _cue_title(match.group("cue"))
-            # A cue on a line of its own ("Kontaktperson" above the name) is layout, not prose.
-            prose = "\n" not in doc.text[match.end("cue") : match.start("name")]
             hits.append(PersonHit(name, title, match.start("name"), match.end("name"), prose))
+    hits.extend(_prose_people(doc))
+    names = {hit.name for hit in hits}
+    for signatory in column_signatories(doc, _is_name, names):
+        hits.append(PersonHit(signatory.name, signatory.role, signatory.start, signatory.end))
     hits.sort(key=lambda h: h.start)
     merged: dict[str, PersonHit] = {}
     for hit in hits:
