@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .dates import find_dates
 from .document import Document
-from .identifiers import find_case_numbers, find_sfs_numbers
+from .identifiers import find_case_numbers, governing_sfs
 from .people import find_people
 from .result import Found, Organisation, Person, Programme, RegionMention
 
@@ -56,8 +56,10 @@ def extract_programme(doc: Document) -> Programme | None:
         match = _PERIOD_RE.search(doc.text)
         if match and budget is not None:
             period = Found((int(match.group(1)), int(match.group(2))), doc.span(*match.span()))
-    sfs = find_sfs_numbers(doc.text)
-    regulation = Found(sfs[0].value, doc.span(sfs[0].start, sfs[0].end)) if sfs else None
+    # A statute's own number stands in its letterhead ("SFS 2025:1187").
+    own_until = max((line.end for line in doc.header_lines(4)), default=0)
+    sfs = governing_sfs(doc.text, own_until)
+    regulation = Found(sfs.value, doc.span(sfs.start, sfs.end)) if sfs else None
     if budget is None and period is None and regulation is None:
         return None
     return Programme(budget, period, regulation)

@@ -14,8 +14,13 @@ _CASE_SLASH = r"[A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,4})?\s?/\s?\d{1,6}\s?/\s?(?:19
 _CASE_YEAR_FIRST = r"[A-ZÅÄÖ]{2,6}\s?(?:19|20)\d\d[/-]\d{1,6}"
 # "RV250363": a registry prefix and a two-digit year followed by a serial
 _CASE_COMPACT = r"[A-ZÅÄÖ]{2,4}(?:1\d|2\d|3\d)\d{4}"
+# Ministries: department letters, year, slash, serial: "S2025/01734", "Fi2024/00312/RS"
+_CASE_MINISTRY = r"[A-ZÅÄÖ][a-zåäö]?(?:19|20)\d\d/\d{3,6}(?:/[A-ZÅÄÖ]{1,4})?"
+# "RD25/01873": a registry prefix, a two-digit year, slash, serial
+_CASE_SHORT_YEAR = r"[A-ZÅÄÖ]{2,4}(?:1\d|2\d|3\d)/\d{3,6}"
 _CASE_RE = re.compile(
-    rf"(?<![\w/.-])(?:{_CASE_SLASH}|{_CASE_YEAR_FIRST}|{_CASE_COMPACT})(?![\w/-])"
+    rf"(?<![\w/.-])(?:{_CASE_SLASH}|{_CASE_YEAR_FIRST}|{_CASE_COMPACT}|{_CASE_MINISTRY}"
+    rf"|{_CASE_SHORT_YEAR})(?![\w/-])"
 )
 # "Dnr 2025/123", "Diarienummer: 2025-0123", "Vårt dnr: 25/0345"
 _DNR_RE = re.compile(
@@ -23,13 +28,17 @@ _DNR_RE = re.compile(
     r"\.?:?\s*(?P<id>(?:[A-ZÅÄÖ]{1,6}[\s/-]?)?\d{2,4}[/-](?:[A-ZÅÄÖ]{1,6}[/-])?\d{1,6}"
     r"(?:[/-]\d{1,6})?|\d{2}[A-ZÅÄÖ]{1,5}\d{2,6}"
     # Dotted registry plans: "3.2-2025-04567", "1.1.2-2025/123"
-    r"|\d{1,2}(?:\.\d{1,2}){1,3}[-/](?:19|20)\d\d[-/]\d{1,6})(?![\w/-])",
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}[-/](?:19|20)\d\d[-/]\d{1,6}"
+    # A bare serial after the label: "Dnr 2501843"
+    r"|\d{5,10})(?![\w/-])",
     re.IGNORECASE,
 )
 # An SFS number is "year:serial" named as a statute: "SFS 2024:1102", "förordningen (2024:1102)"
 _SFS_RE = re.compile(
     r"(?:\bSFS\s*(?P<a>(?:19|20)\d\d:\d{1,4})\b"
-    r"|\b(?:förordning|förordningen|lag|lagen|lagens|förordningens)\s*\(\s*(?P<b>(?:19|20)\d\d:\d{1,4})\s*\))",
+    # "förordningen (2024:1102)", "förvaltningslagen (2017:900)", "offentlighets- och
+    # sekretesslagen (2009:400)"
+    r"|(?<![\w-])[\wåäöÅÄÖ]*(?:förordning|lag)(?:en|ens|s)?\s*\(\s*(?P<b>(?:19|20)\d\d:\d{1,4})\s*\))",
     re.IGNORECASE,
 )
 
@@ -81,6 +90,27 @@ def find_case_numbers(text: str) -> list[IdMatch]:
 
 def _tidy(value: str) -> str:
     return re.sub(r"\s*/\s*", "/", re.sub(r"\s+", " ", value.strip()))
+
+
+# What a statute is about, right after its number: "(2024:1102) om tillfälligt statsbidrag".
+_ABOUT_GRANT = re.compile(r"^\)?\s*(?:om\s+)?[^.()]{0,40}?bidrag", re.IGNORECASE)
+
+
+def governing_sfs(text: str, own_until: int = 0) -> IdMatch | None:
+    """The regulation a grant document is under: the document's own number when it is a
+    statute (within ``own_until``), else the statute named as being about a grant, else the one
+    cited most, else the first; never simply the first number in the text."""
+    found = find_sfs_numbers(text)
+    if not found:
+        return None
+    own = [hit for hit in found if hit.start < own_until]
+    if own:
+        return own[0]
+    about = [hit for hit in found if _ABOUT_GRANT.match(text[hit.end : hit.end + 80])]
+    if about:
+        return about[0]
+    counts = {hit.value: sum(h.value == hit.value for h in found) for hit in found}
+    return max(found, key=lambda hit: counts[hit.value])
 
 
 def find_sfs_numbers(text: str) -> list[IdMatch]:

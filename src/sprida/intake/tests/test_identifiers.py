@@ -7,6 +7,7 @@ from sprida.intake.extraction.identifiers import (
     find_org_numbers,
     find_sfs_numbers,
     format_org_number,
+    governing_sfs,
 )
 
 
@@ -53,3 +54,41 @@ def test_sfs_numbers_only_for_statutes() -> None:
     ]
     assert [s.value for s in find_sfs_numbers("SFS 2024:1102")] == ["2024:1102"]
     assert find_sfs_numbers("rapporten Omtag för omställning (2025:1)") == []
+
+
+def test_ministry_case_numbers_and_short_year_registry_numbers() -> None:
+    text = (
+        "Regeringsbeslut I:4\n2025-12-18\nS2025/02210 (delvis)\nSocialdepartementet\n"
+        "Se även Fi2024/00312/RS och regionens ärende RD25/01873."
+    )
+    assert [c.value for c in find_case_numbers(text)] == [
+        "S2025/02210",
+        "Fi2024/00312/RS",
+        "RD25/01873",
+    ]
+
+
+def test_a_bare_serial_is_a_case_number_only_after_its_label() -> None:
+    assert [c.value for c in find_case_numbers("Dnr 2501843")] == ["2501843"]
+    assert find_case_numbers("Ansökan gäller 2501843 patienter och 25 000 besök.") == []
+
+
+def test_the_governing_regulation_is_not_the_first_sfs_number() -> None:
+    text = (
+        "Av 3 § förvaltningslagen (2017:900) följer att lagen gäller. Bidrag lämnas enligt "
+        "förordningen (2024:1102) om tillfälligt statsbidrag för en effektiv hälso- och sjukvård. "
+        "Personuppgifter behandlas enligt patientdatalagen (2008:355)."
+    )
+    assert [s.value for s in find_sfs_numbers(text)] == ["2017:900", "2024:1102", "2008:355"]
+    found = governing_sfs(text)
+    assert found is not None and found.value == "2024:1102"
+
+
+def test_a_regulations_own_number_governs_it() -> None:
+    text = (
+        "Svensk författningssamling\nSFS 2025:1187\n\nFörordning om statsbidrag till regioner\n\n"
+        "3 § Bidrag lämnas inte för kostnader som ersätts enligt förordningen (2024:1102) om "
+        "tillfälligt statsbidrag för en effektiv hälso- och sjukvård."
+    )
+    found = governing_sfs(text, own_until=text.index("Förordning om"))
+    assert found is not None and found.value == "2025:1187"
