@@ -7,6 +7,7 @@ import zipfile
 from pathlib import PurePath
 
 from .errors import ReadError
+from .ooxml import check_central_directory
 
 PDF = "application/pdf"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -21,7 +22,12 @@ EXTENSIONS = {
     ".md": MARKDOWN,
     ".markdown": MARKDOWN,
 }
+PROGRAM = "application/x-executable"
+OLE = "application/x-ole-storage"  # the old .doc format, or an encrypted Office file
 _LABELS = {PDF: "PDF", DOCX: "Word (DOCX)", TEXT: "text", MARKDOWN: "text"}
+# Windows, Linux and macOS programs; never a document, whatever the name says.
+_PROGRAM_MAGIC = (b"MZ", b"\x7fELF", b"\xcf\xfa\xed\xfe", b"\xce\xfa\xed\xfe", b"\xca\xfe\xba\xbe")
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(data: bytes) -> str | None:
@@ -29,7 +35,12 @@ def sniff(data: bytes) -> str | None:
     head = data[:1024].lstrip(b"\xef\xbb\xbf\r\n\t ")
     if head.startswith(b"%PDF-"):
         return PDF
+    if data.startswith(_PROGRAM_MAGIC) and b"\x00" in data[:64]:
+        return PROGRAM
+    if data.startswith(_OLE_MAGIC):
+        return OLE
     if data.startswith(b"PK\x03\x04"):
+        check_central_directory(data)  # listing a huge index would cost the memory we guard
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 names = set(archive.namelist())
@@ -60,6 +71,22 @@ def detect(data: bytes, filename: str | None) -> str:
             "Ladda upp en PDF, en Word-fil (.docx) eller en textfil.",
             f"The file type {extension} is not supported. "
             "Upload a PDF, a Word file (.docx) or text.",
+        )
+    if real == PROGRAM:
+        raise ReadError(
+            "wrong_type",
+            "Filen är ett program (en körbar fil), inte ett dokument, vad namnet än säger. "
+            "Program tas aldrig emot; ladda upp dokumentet som PDF, Word-fil eller text.",
+            "The file is a program (an executable), not a document, whatever its name says. "
+            "Programs are never accepted.",
+        )
+    if real == OLE:
+        raise ReadError(
+            "unsupported_type",
+            "Filen är ett Word-dokument i det äldre formatet (.doc) eller ett lösenordsskyddat "
+            "Office-dokument. Spara det som .docx utan lösenord och ladda upp det igen.",
+            "The file is a Word document in the old .doc format or a password-protected "
+            "Office file. Save it as .docx without a password and upload it again.",
         )
     if real is None or real == "application/zip":
         if claimed in (PDF, DOCX):

@@ -7,7 +7,10 @@ import re
 import zipfile
 from typing import Any
 
+from lxml import etree
+
 from .errors import ReadError
+from .ooxml import broken_xml, check_package
 
 _HEADING_STYLE = re.compile(r"^(?:heading|rubrik)\s*(\d)?", re.I)
 _LIST_STYLE = re.compile(r"list|lista|bullet|punkt", re.I)
@@ -19,8 +22,11 @@ def read_docx(data: bytes) -> list[str]:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    check_package(data)  # before python-docx unpacks or parses anything
     try:
         document = docx.Document(io.BytesIO(data))
+    except etree.XMLSyntaxError as error:
+        raise broken_xml() from error
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise ReadError(
             "corrupt",

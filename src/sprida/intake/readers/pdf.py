@@ -27,6 +27,14 @@ def read_pdf(data: bytes) -> list[str]:
                 "PDF-filen är lösenordsskyddad. Ta bort lösenordet och ladda upp filen igen.",
                 "The PDF is password-protected. Remove the password and upload it again.",
             ) from error
+        if b"%%EOF" not in data[-1024:]:
+            raise ReadError(
+                "corrupt",
+                "PDF-filen är ofullständig: slutet saknas, kanske för att en nedladdning "
+                "avbröts. Hämta eller spara filen på nytt och ladda upp den igen.",
+                "The PDF is incomplete: its end is missing, perhaps from an interrupted "
+                "download. Fetch or save it again and upload it again.",
+            ) from error
         raise ReadError(
             "corrupt",
             "PDF-filen är skadad och kan inte läsas.",

@@ -122,7 +122,7 @@ def test_corrupt_pdf_and_docx() -> None:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("word/document.xml", "<broken")
-    assert code_of(buffer.getvalue(), "a.docx") == "corrupt"
+    assert code_of(buffer.getvalue(), "a.docx") == "broken_xml"
 
 
 def test_scanned_pdf_without_text_layer() -> None:
