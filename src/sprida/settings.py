@@ -184,6 +184,12 @@ STORAGES = {
 SPRIDA_MAX_UPLOAD_BYTES = int(os.environ.get("SPRIDA_MAX_UPLOAD_MB", "20")) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The limit holds while a file streams in: past it, no byte more is kept (intake/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "sprida.intake.uploads.SizeLimitUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 TASKS = {
     "default": {

@@ -81,6 +81,21 @@ class ApiProblem(Exception):
         self.errors = errors or []
 
 
+def problem_data(
+    status: int, detail: str, *, code: str | None = None, errors: list[dict[str, str]] | None = None
+) -> dict[str, Any]:
+    """A problem's members, for a response of its own or inside a batch's results."""
+    code = code or DEFAULT_CODES.get(status, "error")
+    return {
+        "type": TYPE_BASE + code.replace("_", "-"),
+        "title": TITLES.get(status, "Error"),
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "errors": errors or [],
+    }
+
+
 def problem_response(
     status: int,
     detail: str,
@@ -89,15 +104,7 @@ def problem_response(
     errors: list[dict[str, str]] | None = None,
     headers: dict[str, str] | None = None,
 ) -> HttpResponse:
-    code = code or DEFAULT_CODES.get(status, "error")
-    body: dict[str, Any] = {
-        "type": TYPE_BASE + code.replace("_", "-"),
-        "title": TITLES.get(status, "Error"),
-        "status": status,
-        "detail": detail,
-        "code": code,
-        "errors": errors or [],
-    }
+    body = problem_data(status, detail, code=code, errors=errors)
     response = HttpResponse(
         json.dumps(body, ensure_ascii=False),
         status=status,

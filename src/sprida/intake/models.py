@@ -12,11 +12,13 @@ from simple_history.models import HistoricalRecords
 
 from sprida.core.access import COORDINATOR, FUNDER, AccessRules
 from sprida.core.models import Organisation
+from sprida.intake.filenames import storage_name
 
 
 def document_path(instance: Document, filename: str) -> str:
-    # Content-addressed, so a name never collides and the path says nothing personal.
-    return f"documents/{instance.sha256[:2]}/{instance.sha256}/{filename}"
+    # Grouped by content; two organisations' copies of the same bytes are two files, the
+    # storage tells them apart. The name is bounded in bytes for every file system.
+    return f"documents/{instance.sha256[:2]}/{instance.sha256}/{storage_name(filename)}"
 
 
 class DocumentType(models.TextChoices):
@@ -36,7 +38,7 @@ class DocumentStatus(models.TextChoices):
 
 
 class Document(models.Model):
-    sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64, unique=True)
+    sha256 = models.CharField(_("kontrollsumma (SHA-256)"), max_length=64, db_index=True)
     original = models.FileField(_("originalfil"), upload_to=document_path, max_length=300)
     original_name = models.CharField(_("filnamn"), max_length=255)
     media_type = models.CharField(_("filtyp"), max_length=100)
@@ -105,6 +107,16 @@ class Document(models.Model):
         ordering = ["-uploaded_at"]
         verbose_name = _("dokument")
         verbose_name_plural = _("dokument")
+        # The same bytes once per organisation: each region keeps its own copy, and what one
+        # holds never decides what another may store.
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "sha256"], name="document_once_per_owner"),
+            models.UniqueConstraint(
+                fields=["sha256"],
+                condition=Q(owner__isnull=True),
+                name="document_once_without_owner",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.original_name

@@ -111,7 +111,12 @@ class Propose(Step):
             # Imported without a person: the delegation holds its decisions, a region its memos.
             funder = Organisation.objects.filter(national_role=NationalRole.FUNDER).first()
             decision = ctx.document.document_type == "decision"
-            ctx.document.owner = funder if decision else ctx.document.region
+            owner = funder if decision else ctx.document.region
+            # An organisation holds the same bytes once; if it received its own copy
+            # meanwhile, this one stays with the operator who imported it.
+            held = Document.objects.filter(owner=owner, sha256=ctx.document.sha256)
+            if owner is not None and not held.exclude(pk=ctx.document.pk).exists():
+                ctx.document.owner = owner
         ctx.document.status = DocumentStatus.PROPOSED
         transaction.on_commit(lambda: _index(ctx.document.pk))
 

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError, transaction
 
 from sprida.core.access import actor_for
 from sprida.core.models import Organisation
+from sprida.intake.filenames import clean_file_name
 from sprida.intake.models import Document, DocumentStatus
 from sprida.intake.pipeline import _mark
 from sprida.intake.readers import ReadError, read_bytes
+from sprida.intake.uploads import upload_bytes
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,16 @@ def _owner_for(user: Any, owner: Organisation | None) -> Organisation | None:
     )
 
 
+def _held_already(sha256: str, owner: Organisation | None) -> Document | None:
+    """The same bytes the uploader's organisation already holds. Only that organisation's
+    documents count, so an upload never learns what another organisation has. Without an
+    organisation (the operator's import, a site administrator) every document is in view."""
+    documents = Document.objects.filter(sha256=sha256)
+    if owner is not None:
+        documents = documents.filter(owner=owner)
+    return documents.order_by("pk").first()
+
+
 def document_receive(
     *,
     by: Any,
@@ -50,10 +67,11 @@ def document_receive(
     """Check and read the file, store it with its text, and queue the rest of the pipeline.
 
     Raises ReadError (with a Swedish and an English message) before anything is stored.
-    The same bytes twice give back the document already received.
+    The same bytes twice from one organisation give back the document it already has.
     """
-    sha256 = Document.hash_bytes(data) if data else ""
-    existing = Document.objects.filter(sha256=sha256).first() if sha256 else None
+    name = clean_file_name(name)
+    owner = _owner_for(by, owner)
+    existing = _held_already(Document.hash_bytes(data), owner) if data else None
     if existing is not None:
         return Received(existing, duplicate=True)
     read = read_bytes(data, filename=name, max_bytes=settings.SPRIDA_MAX_UPLOAD_BYTES)
@@ -61,26 +79,76 @@ def document_receive(
     for page in read.pages:
         offsets.append(position)
         position += len(page) + 1  # the form feed between pages
-    with transaction.atomic():
-        document = Document(
-            sha256=read.sha256,
-            original_name=name[:255],
-            media_type=read.media_type,
-            size_bytes=len(data),
-            page_count=len(read.pages),
-            text=read.text,
-            page_offsets=offsets,
-            owner=_owner_for(by, owner),
-            uploaded_by=by if getattr(by, "pk", None) else None,
-            is_demo=is_demo,
-        )
-        document.original.save(name, ContentFile(data), save=False)
-        _mark(document, "store", "done")
-        _mark(document, "read", "done")
-        document.save()
-        if process:
-            transaction.on_commit(lambda: document_process(document=document))
+    document = Document(
+        sha256=read.sha256,
+        original_name=name,
+        media_type=read.media_type,
+        size_bytes=len(data),
+        page_count=len(read.pages),
+        text=read.text,
+        page_offsets=offsets,
+        owner=owner,
+        uploaded_by=by if getattr(by, "pk", None) else None,
+        is_demo=is_demo,
+    )
+    _mark(document, "store", "done")
+    _mark(document, "read", "done")
+    document.original.save(name, ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            document.save()
+            if process:
+                transaction.on_commit(lambda: document_process(document=document))
+    except BaseException as error:
+        document.original.delete(save=False)  # no file without its row
+        if isinstance(error, IntegrityError):
+            # The same organisation sent the same bytes twice at once; the first one won.
+            existing = _held_already(read.sha256, owner)
+            if existing is not None:
+                return Received(existing, duplicate=True)
+        raise
     return Received(document, duplicate=False)
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """One file of a batch: the document received, or why it was not."""
+
+    name: str
+    received: Received | None = None
+    code: str = ""
+    message_sv: str = ""
+    message_en: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.received is not None
+
+
+def documents_receive(*, by: Any, uploads: Iterable[UploadedFile]) -> list[UploadResult]:
+    """Receive each file on its own: one that fails, for whatever reason, never stops the
+    others, and leaves neither a row nor a stored file behind."""
+    results = []
+    for upload in uploads:
+        name = clean_file_name(upload.name)
+        try:
+            received = document_receive(by=by, name=name, data=upload_bytes(upload))
+        except ReadError as error:
+            results.append(UploadResult(name, None, error.code, error.message_sv, error.message_en))
+        except Exception:
+            logger.exception("Storing the upload %r failed", name)
+            results.append(UploadResult(name, None, "not_stored", *_NOT_STORED))
+        else:
+            results.append(UploadResult(name, received))
+    return results
+
+
+_NOT_STORED = (
+    "Filen kunde inte sparas på grund av ett fel hos Sprida. Felet är loggat; "
+    "försök igen om en stund.",
+    "The file could not be stored because of an error in Sprida. It has been logged; "
+    "try again later.",
+)
 
 
 def document_process(*, document: Document) -> None:
@@ -102,8 +170,10 @@ def document_reprocess(*, by: Any, document: Document) -> None:
 __all__ = [
     "ReadError",
     "Received",
+    "UploadResult",
     "document_process",
     "document_receive",
     "document_reprocess",
+    "documents_receive",
     "may_upload",
 ]

@@ -21,7 +21,8 @@ from sprida.intake.selectors import documents_for_user
 @login_required
 def documents(request: HttpRequest) -> HttpResponse:
     form = UploadForm()
-    results: list[dict[str, object]] = []
+    results: list[services.UploadResult] = []
+    status = 200
     if request.method == "POST":
         if not services.may_upload(request.user):
             messages.error(
@@ -30,29 +31,27 @@ def documents(request: HttpRequest) -> HttpResponse:
             return redirect("intake:documents")
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
-            for upload in form.cleaned_data["documents"]:
-                try:
-                    received = services.document_receive(
-                        by=request.user, name=upload.name, data=upload.read()
-                    )
-                except services.ReadError as error:
-                    results.append({"name": upload.name, "ok": False, "message": error.message_sv})
-                    continue
-                results.append(
-                    {
-                        "name": upload.name,
-                        "ok": True,
-                        "document": received.document,
-                        "duplicate": received.duplicate,
-                    }
-                )
+            results = services.documents_receive(
+                by=request.user, uploads=form.cleaned_data["documents"]
+            )
+            status = _status_of(results)
+        else:
+            status = 400
     context = {
         "form": form,
         "results": results,
         "documents": documents_for_user(user=request.user)[:200],
         "may_upload": services.may_upload(request.user),
     }
-    return render(request, "intake/documents.html", context)
+    return render(request, "intake/documents.html", context, status=status)
+
+
+def _status_of(results: list[services.UploadResult]) -> int:
+    """200 when any file was received (each file's own result is on the page); otherwise
+    413 when every file was too large, else 400."""
+    if any(result.ok for result in results):
+        return 200
+    return 413 if all(result.code == "too_large" for result in results) else 400
 
 
 def _steps(document: Document) -> list[dict[str, object]]:

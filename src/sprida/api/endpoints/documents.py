@@ -14,7 +14,7 @@ from pydantic import Field
 from sprida.api.endpoints.common import user_of
 from sprida.api.endpoints.inputs import Input
 from sprida.api.pagination import ObjectId, PageParams, page_of, paginate
-from sprida.api.problems import ERROR_RESPONSES, ApiProblem, Problem
+from sprida.api.problems import ERROR_RESPONSES, ApiProblem, Problem, problem_data
 from sprida.api.schemas import OrganisationRef
 from sprida.core.access import get_for_user
 from sprida.intake import selectors, services
@@ -81,12 +81,17 @@ def documents_list(
     return paginate(queryset, page)
 
 
-@router.get("/documents/{id}", response={200: DocumentDetailOut, **ERROR_RESPONSES})
-def documents_get(request: HttpRequest, id: ObjectId) -> Any:
-    user = user_of(request)
-    return get_for_user(
-        selectors.documents_for_user(user=user).select_related("proposal"), user, pk=id
-    )
+def _status_of(code: str) -> int:
+    if code == "too_large":
+        return 413
+    if code in {"wrong_type", "unsupported_type"}:
+        return 415
+    return 500 if code == "not_stored" else 422
+
+
+def _may_upload(user: Any) -> None:
+    if not services.may_upload(user):
+        raise ApiProblem(403, "permission_denied", "Uploading needs an editor role.")
 
 
 @router.post(
@@ -95,18 +100,62 @@ def documents_get(request: HttpRequest, id: ObjectId) -> Any:
 )
 def documents_upload(request: HttpRequest, file: File[UploadedFile]) -> Any:
     """Upload a PDF, DOCX or text file. It is read at once and extracted in the background;
-    the same bytes a second time answer 200 with the document already received."""
+    the same bytes a second time from your organisation answer 200 with the document it
+    already has. Another organisation's documents are never matched."""
     user = user_of(request)
-    if not services.may_upload(user):
-        raise ApiProblem(403, "permission_denied", "Uploading needs an editor role.")
-    try:
-        received = services.document_receive(
-            by=user, name=(file.name or "document")[:255], data=file.read()
-        )
-    except services.ReadError as error:
-        status = 413 if error.code == "too_large" else 415 if "type" in error.code else 422
-        raise ApiProblem(status, error.code, error.message_en) from error
-    return Status(200 if received.duplicate else 201, received.document)
+    _may_upload(user)
+    (result,) = services.documents_receive(by=user, uploads=[file])
+    if result.received is None:
+        raise ApiProblem(_status_of(result.code), result.code, result.message_en)
+    return Status(200 if result.received.duplicate else 201, result.received.document)
+
+
+class UploadResultOut(Schema):
+    name: str = Field(description="The file's name as received (cleaned).")
+    status: int = Field(
+        description="201 received, 200 your organisation already had it, 4xx refused."
+    )
+    document: DocumentOut | None
+    problem: Problem | None = Field(description="Why the file was refused, if it was.")
+
+
+class BatchOut(Schema):
+    received: int
+    refused: int
+    results: list[UploadResultOut] = Field(description="One per file, in the order sent.")
+
+
+@router.post("/documents/batch", response={200: BatchOut, **ERROR_RESPONSES})
+def documents_upload_batch(request: HttpRequest, files: File[list[UploadedFile]]) -> Any:
+    """Upload several files (multipart `files`, repeated). Each gets its own result; a file
+    that is refused never stops the others."""
+    user = user_of(request)
+    _may_upload(user)
+    results = []
+    for result in services.documents_receive(by=user, uploads=files):
+        if result.received is None:
+            status = _status_of(result.code)
+            problem = problem_data(status, result.message_en, code=result.code)
+            results.append(
+                {"name": result.name, "status": status, "document": None, "problem": problem}
+            )
+        else:
+            status = 200 if result.received.duplicate else 201
+            document = result.received.document
+            results.append(
+                {"name": result.name, "status": status, "document": document, "problem": None}
+            )
+    received = sum(1 for r in results if r["document"] is not None)
+    return {"received": received, "refused": len(results) - received, "results": results}
+
+
+# After /documents/batch: a path parameter would otherwise claim "batch".
+@router.get("/documents/{id}", response={200: DocumentDetailOut, **ERROR_RESPONSES})
+def documents_get(request: HttpRequest, id: ObjectId) -> Any:
+    user = user_of(request)
+    return get_for_user(
+        selectors.documents_for_user(user=user).select_related("proposal"), user, pk=id
+    )
 
 
 class ConfirmIn(Input):

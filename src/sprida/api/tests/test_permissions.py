@@ -171,10 +171,11 @@ def test_the_matrix_covers_every_endpoint() -> None:
         ("POST", "/api/v1/measurements"),
         ("POST", "/api/v1/qualitative-effects"),
         ("POST", "/api/v1/documents"),
+        ("POST", "/api/v1/documents/batch"),
         ("GET", "/api/v1/documents"),
         ("GET", "/api/v1/documents/{id}"),
         ("POST", "/api/v1/documents/{id}/confirm"),
-    }  # documents: test_endpoints.test_document_upload_and_confirm
+    }  # documents: test_endpoints.test_document_upload_and_confirm, intake's test_batch
     reference = {"organisations", "programmes", "categories"}  # public reference data
     missing = [
         (method, path)
