@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import json
+import os
 import zipfile
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
@@ -160,7 +161,11 @@ def archive_write(path: Path) -> ExportSummary:
     tmp = path.with_name(path.name + ".partial")
     models_ = scope.archived_models()
     try:
-        with transaction.atomic(), zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+        with (
+            transaction.atomic(),
+            _private_file(tmp) as target,
+            zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive,
+        ):
             tables = [_write_model(archive, model, i) for i, model in enumerate(models_, start=1)]
             files, missing = _write_files(archive, _stored_file_names(models_))
             manifest = {
@@ -188,6 +193,15 @@ def archive_write(path: Path) -> ExportSummary:
         files=len(files),
         missing_files=missing,
     )
+
+
+def _private_file(path: Path) -> IO[bytes]:
+    """A new file only its owner may read or write (0600), whatever the umask: an archive
+    holds password hashes and personal data."""
+    path.unlink(missing_ok=True)  # a partial file left by an interrupted export
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    os.fchmod(fd, 0o600)
+    return os.fdopen(fd, "wb")
 
 
 def _write_files(

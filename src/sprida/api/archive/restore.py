@@ -15,10 +15,12 @@ from django.core import serializers
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management.color import no_style
-from django.db import DEFAULT_DB_ALIAS, connection, models, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, models, transaction
 
 from sprida.accounts.models import User
 from sprida.api.archive import FORMAT, FORMAT_VERSION, MANIFEST, ArchiveError, scope
+from sprida.search.services import search_reindex
 
 BATCH = 500
 
@@ -29,6 +31,7 @@ class RestoreSummary:
     rows: int
     files: int
     cleared_reference_rows: int
+    indexed: int = 0
 
 
 def _sha256(data: bytes) -> str:
@@ -50,7 +53,38 @@ def manifest_read(archive: zipfile.ZipFile) -> dict[str, Any]:
             f"The archive has format version {found}; this version of Sprida reads version "
             f"{FORMAT_VERSION}. Restore it with the Sprida version that wrote it."
         )
+    _check_lists(manifest)
     return manifest
+
+
+# What every entry of the manifest's two lists must hold, with the type of each value.
+_ENTRY_KEYS: dict[str, dict[str, type]] = {
+    "models": {"label": str, "file": str, "count": int, "sha256": str},
+    "files": {"name": str, "path": str, "sha256": str},
+}
+
+
+def _check_lists(manifest: dict[str, Any]) -> None:
+    for key, fields in _ENTRY_KEYS.items():
+        entries = manifest.get(key)
+        if not isinstance(entries, list):
+            raise ArchiveError(
+                f"{MANIFEST} lacks its list of {key}, so the archive cannot be checked or "
+                "restored. It is incomplete or was not written by `sprida export`; nothing "
+                "was restored."
+            )
+        for position, entry in enumerate(entries, start=1):
+            bad = [
+                name
+                for name, kind in fields.items()
+                if not isinstance(entry, dict) or not isinstance(entry.get(name), kind)
+            ]
+            if bad:
+                raise ArchiveError(
+                    f"Entry {position} of the {key} in {MANIFEST} lacks "
+                    + ", ".join(bad)
+                    + "; the manifest is damaged and nothing was restored."
+                )
 
 
 def _check_hashes(archive: zipfile.ZipFile, manifest: dict[str, Any]) -> None:
@@ -199,17 +233,38 @@ def archive_restore(path: Path) -> RestoreSummary:
                 for model in reversed(seeded):
                     cleared += model._base_manager.all()._raw_delete(DEFAULT_DB_ALIAS)
                 rows = sum(_load_table(archive, table) for table in manifest["models"])
-                connection.check_constraints(table_names=[m._meta.db_table for m in models_])
+                _check_references(models_)
                 _reset_sequences(models_)
+                # The index is derived data (SQLite's full-text table is not even a model):
+                # rebuilt from the restored rows, so searches find what they found before.
+                indexed = sum(search_reindex().values())
                 for entry in manifest["files"]:
                     _restore_file(archive, entry, written)
-        except Exception:
+        except Exception as error:
             for name in written:  # the database rolled back; take the files back too
                 default_storage.delete(name)
+            if isinstance(error, IntegrityError | DeserializationError):
+                raise ArchiveError(
+                    f"The archive's rows do not fit together, so nothing was restored: {error}"
+                ) from error
             raise
     return RestoreSummary(
-        tables=len(models_), rows=rows, files=len(manifest["files"]), cleared_reference_rows=cleared
+        tables=len(models_),
+        rows=rows,
+        files=len(manifest["files"]),
+        cleared_reference_rows=cleared,
+        indexed=indexed,
     )
+
+
+def _check_references(models_: list[type[models.Model]]) -> None:
+    try:
+        connection.check_constraints(table_names=[m._meta.db_table for m in models_])
+    except IntegrityError as error:
+        raise ArchiveError(
+            "The archive refers to rows it does not hold (a foreign key points nowhere), so "
+            f"nothing was restored. The database says: {error}"
+        ) from error
 
 
 def _reset_sequences(models_: list[type[models.Model]]) -> None:

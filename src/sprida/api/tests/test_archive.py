@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,12 @@ from sprida.api.archive.restore import archive_restore
 from sprida.api.services import token_create, token_revoke
 from sprida.grants.models import Application, MeasureCategory
 from sprida.intake.models import Document
+from sprida.search.backends import backend
+from sprida.search.selectors import search_for_user
+from sprida.search.services import search_reindex
+
+# The search index is derived: a restore rebuilds it, so it is compared by its results.
+DERIVED = {"search.searchentry"}
 
 
 def snapshot() -> dict[str, Any]:
@@ -32,16 +40,18 @@ def snapshot() -> dict[str, Any]:
             ArchiveSerializer().serialize(model._base_manager.order_by("pk"))
         )
         for model in scope.archived_models()
+        if model._meta.label_lower not in DERIVED
     }
 
 
 def wipe() -> None:
-    """Empty every archived table and the file storage, as a new database would be."""
+    """Empty every archived table and the search index, as a new database would be."""
     for model in reversed(scope.archived_models()):
         for field in model._meta.many_to_many:
             through: Any = field.remote_field.through
             through._base_manager.all()._raw_delete(DEFAULT_DB_ALIAS)
         model._base_manager.all()._raw_delete(DEFAULT_DB_ALIAS)
+    backend().clear()  # SQLite's full-text table is no model, and a new database has it empty
 
 
 @pytest.fixture
@@ -221,3 +231,106 @@ def test_every_sprida_model_and_history_table_is_archived() -> None:
         if app is not None and app.name.startswith("sprida.") and not model._meta.proxy:
             assert model in archived, model
     assert any(m._meta.label_lower == "grants.historicalmeasure" for m in archived)
+
+
+QUERIES = ("Örebro", "beslutad", "Jämtland", "Utkast", "beslut")
+
+
+def searches(people: dict[str, Any]) -> dict[tuple[str, str], list[tuple[str, int, str]]]:
+    return {
+        (who, q): [
+            (hit.kind, hit.object_id, hit.title)
+            for hit in search_for_user(user=people[who], q=q, limit=100)
+        ]
+        for who in ("editor", "stranger", "officer", "admin")
+        for q in QUERIES
+    }
+
+
+def test_restore_rebuilds_the_search_index(
+    content: dict[str, Any], people: dict[str, Any], tmp_path: Path
+) -> None:
+    search_reindex()
+    before = searches(people)
+    assert sum(len(hits) for hits in before.values()) >= 10
+    archive = tmp_path / "a.zip"
+    archive_write(archive)
+    wipe()
+    assert not any(searches(people).values())  # a new database finds nothing yet
+    summary = archive_restore(archive)
+    assert summary.indexed >= 5
+    assert searches(people) == before
+
+
+def test_archive_is_readable_by_its_owner_only(grants: dict[str, Any], tmp_path: Path) -> None:
+    previous = os.umask(0o022)  # the usual umask would leave it readable by everyone
+    try:
+        archive = tmp_path / "a.zip"
+        archive_write(archive)
+        call_command("export", "--output", str(tmp_path / "b.zip"))
+    finally:
+        os.umask(previous)
+    for path in (archive, tmp_path / "b.zip"):
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600, oct(path.stat().st_mode)
+
+
+def _rewrite_table(archive: Path, target: Path, label: str, change: Any) -> None:
+    """Change one table's rows and give the manifest its new hash, as a careful forger would."""
+    with zipfile.ZipFile(archive) as source:
+        manifest = json.loads(source.read(MANIFEST))
+        (table,) = [t for t in manifest["models"] if t["label"] == label]
+        rows = json.loads(source.read(table["file"]))
+        changed = json.dumps(change(rows)).encode()
+        table["sha256"] = hashlib.sha256(changed).hexdigest()
+        with zipfile.ZipFile(target, "w") as out:
+            for item in source.infolist():
+                if item.filename == MANIFEST:
+                    out.writestr(MANIFEST, json.dumps(manifest))
+                elif item.filename == table["file"]:
+                    out.writestr(item.filename, changed)
+                else:
+                    out.writestr(item.filename, source.read(item.filename))
+
+
+def test_restore_names_a_dangling_reference(grants: dict[str, Any], tmp_path: Path) -> None:
+    archive, broken = tmp_path / "a.zip", tmp_path / "b.zip"
+    archive_write(archive)
+
+    def point_nowhere(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        rows[0]["fields"]["application"] = 987_654_321
+        return rows
+
+    _rewrite_table(archive, broken, "grants.measure", point_nowhere)
+    wipe()
+    with pytest.raises(ArchiveError, match="refers to rows it does not hold"):
+        archive_restore(broken)
+    assert not Application.objects.exists()
+    with pytest.raises(CommandError, match="refers to rows it does not hold"):
+        call_command("import-archive", str(broken))
+
+
+def test_restore_names_a_manifest_without_its_file_list(db: None, tmp_path: Path) -> None:
+    archive, partial = tmp_path / "a.zip", tmp_path / "b.zip"
+    archive_write(archive)
+
+    def without_files(name: str, data: bytes) -> bytes:
+        if name != MANIFEST:
+            return data
+        manifest = json.loads(data)
+        del manifest["files"]
+        return json.dumps(manifest).encode()
+
+    _rewrite(archive, partial, without_files)
+    with pytest.raises(CommandError, match="lacks its list of files"):
+        call_command("import-archive", str(partial))
+
+    def entry_without_hash(name: str, data: bytes) -> bytes:
+        if name != MANIFEST:
+            return data
+        manifest = json.loads(data)
+        del manifest["models"][0]["sha256"]
+        return json.dumps(manifest).encode()
+
+    _rewrite(archive, partial, entry_without_hash)
+    with pytest.raises(ArchiveError, match=r"Entry 1 of the models .* lacks sha256"):
+        archive_restore(partial)

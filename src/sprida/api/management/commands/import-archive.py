@@ -27,5 +27,6 @@ class Command(BaseCommand):
         except ArchiveError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(
-            f"Restored {summary.rows} rows in {summary.tables} tables and {summary.files} files."
+            f"Restored {summary.rows} rows in {summary.tables} tables and {summary.files} files; "
+            f"indexed {summary.indexed} records for search."
         )
