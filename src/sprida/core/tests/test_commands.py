@@ -23,7 +23,8 @@ def test_demo_without_serving(monkeypatch, settings, tmp_path) -> None:
     assert User.objects.get(username="vastmanland").memberships.get().role == "viewer"
 
 
-def test_deploy_checks_are_clean_with_production_settings(tmp_path) -> None:
+def _check(tmp_path, **overrides: str) -> subprocess.CompletedProcess[str]:
+    """`sprida check`, as a deployment script runs it, with production settings."""
     # The browser tests allow async-unsafe calls in this process; production never does.
     inherited = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     env = {
@@ -34,13 +35,24 @@ def test_deploy_checks_are_clean_with_production_settings(tmp_path) -> None:
         "ALLOWED_HOSTS": "sprida.example.se",
         "SPRIDA_VAR_DIR": str(tmp_path),
         "DEBUG": "0",
+        **overrides,
     }
-    result = subprocess.run(
-        [sys.executable, "-m", "sprida.cli", "check", "--fail-level", "WARNING"],
+    return subprocess.run(
+        [sys.executable, "-m", "sprida.cli", "check"],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def test_deploy_checks_are_clean_with_production_settings(tmp_path) -> None:
+    result = _check(tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_check_fails_on_a_deployment_warning(tmp_path) -> None:
+    result = _check(tmp_path, SECRET_KEY="kort")  # security.W009: a weak secret key
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert "security.W009" in result.stderr + result.stdout
