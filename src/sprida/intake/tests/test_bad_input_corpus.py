@@ -19,7 +19,7 @@ from django.test import Client
 from sprida.api.services import token_create
 from sprida.intake.models import Document, Proposal
 
-from . import corpus
+from . import bad_inputs
 
 CHANNELS = ("page", "api", "import")
 BOUNDARY = "corpus-boundary"
@@ -27,7 +27,7 @@ BOUNDARY = "corpus-boundary"
 
 @pytest.fixture(autouse=True)
 def _limit(settings: Any) -> None:
-    settings.SPRIDA_MAX_UPLOAD_BYTES = corpus.LIMIT
+    settings.SPRIDA_MAX_UPLOAD_BYTES = bad_inputs.LIMIT
 
 
 def multipart(field: str, name: str, data: bytes) -> bytes:
@@ -87,9 +87,9 @@ def stored_files(settings: Any) -> list[Path]:
 
 
 @pytest.mark.parametrize("channel", CHANNELS)
-@pytest.mark.parametrize("case", corpus.CASES, ids=[case.id for case in corpus.CASES])
+@pytest.mark.parametrize("case", bad_inputs.CASES, ids=[case.id for case in bad_inputs.CASES])
 def test_bad_input_is_refused_clearly_and_leaves_nothing(
-    case: corpus.Case, channel: str, people: dict[str, Any], settings: Any, tmp_path: Path
+    case: bad_inputs.Case, channel: str, people: dict[str, Any], settings: Any, tmp_path: Path
 ) -> None:
     answer = send(channel, people["editor"], case.filename, case.data, tmp_path)
     if channel == "page":
@@ -134,7 +134,8 @@ def _only_under_documents(settings: Any) -> list[Path]:
 def test_a_path_in_the_name_stays_in_the_document_folder(
     channel: str, people: dict[str, Any], settings: Any, tmp_path: Path
 ) -> None:
-    _received(send(channel, people["editor"], TRAVERSAL, corpus.TEXT.encode(), tmp_path), channel)
+    answer = send(channel, people["editor"], TRAVERSAL, bad_inputs.TEXT.encode(), tmp_path)
+    _received(answer, channel)
     assert Document.objects.get().original_name == "beslut.txt"
     assert len(_only_under_documents(settings)) == 1
 
@@ -144,7 +145,7 @@ def test_a_link_out_of_an_imported_folder_is_not_followed(
 ) -> None:
     outside = tmp_path / "etc"
     outside.mkdir()
-    (outside / "beslut.txt").write_text(corpus.TEXT)
+    (outside / "beslut.txt").write_text(bad_inputs.TEXT)
     folder = tmp_path / "inkorg"
     folder.mkdir()
     (folder / "beslut.txt").symlink_to(outside / "beslut.txt")
@@ -160,7 +161,7 @@ def test_an_over_long_name_is_received(
     channel: str, people: dict[str, Any], settings: Any, tmp_path: Path
 ) -> None:
     name = IMPORT_LONG_NAME if channel == "import" else LONG_NAME
-    _received(send(channel, people["editor"], name, corpus.TEXT.encode(), tmp_path), channel)
+    _received(send(channel, people["editor"], name, bad_inputs.TEXT.encode(), tmp_path), channel)
     assert Document.objects.get().original_name == name
     (stored,) = _only_under_documents(settings)
     assert len(stored.name.encode()) <= 128
@@ -170,7 +171,7 @@ def test_an_over_long_name_is_received(
 def test_control_characters_leave_the_name(
     channel: str, people: dict[str, Any], settings: Any, tmp_path: Path
 ) -> None:
-    answer = send(channel, people["editor"], CONTROL_NAME, corpus.TEXT.encode(), tmp_path)
+    answer = send(channel, people["editor"], CONTROL_NAME, bad_inputs.TEXT.encode(), tmp_path)
     _received(answer, channel)
     assert "\x1b" not in answer.text and "\u202e" not in answer.text
     assert Document.objects.get().original_name == "beslut[2Jgnp.txt"
@@ -181,7 +182,7 @@ def test_control_characters_leave_the_name(
 def test_the_same_bytes_from_two_organisations_are_two_documents(
     channel: str, people: dict[str, Any], settings: Any, tmp_path: Path
 ) -> None:
-    data = corpus.plain_docx()
+    data = bad_inputs.plain_docx()
     first = send(channel, people["editor"], "beslut.docx", data, tmp_path)
     second = send(channel, people["stranger"], "beslut.docx", data, tmp_path)
     _received(first, channel)

@@ -12,7 +12,7 @@ from sprida.api.services import token_create
 from sprida.intake.models import Document
 from sprida.intake.readers import registry
 
-from . import corpus
+from . import bad_inputs
 
 FIRST = "Tjänsteskrivelse ett\n\nRegion Örebro län ansöker om 1 000 000 kronor.\n".encode()
 LAST = "Tjänsteskrivelse tre\n\nRegion Örebro län ansöker om 3 000 000 kronor.\n".encode()
@@ -21,7 +21,7 @@ LAST = "Tjänsteskrivelse tre\n\nRegion Örebro län ansöker om 3 000 000 krono
 def _files() -> list[SimpleUploadedFile]:
     return [
         SimpleUploadedFile("ett.txt", FIRST),
-        SimpleUploadedFile("trasig.docx", corpus.docx_broken_xml()),
+        SimpleUploadedFile("trasig.docx", bad_inputs.docx_broken_xml()),
         SimpleUploadedFile("tre.txt", LAST),
     ]
 
@@ -76,7 +76,7 @@ def test_api_batch_answers_each_file_the_same_way_as_alone(people: dict[str, Any
     files = [
         SimpleUploadedFile("ett.txt", FIRST),
         SimpleUploadedFile("ett-igen.txt", FIRST),
-        SimpleUploadedFile("program.exe", corpus.executable()),
+        SimpleUploadedFile("program.exe", bad_inputs.executable()),
     ]
     body = client.post("/api/v1/documents/batch", {"files": files}, headers=headers).json()
     assert [r["status"] for r in body["results"]] == [201, 200, 415]

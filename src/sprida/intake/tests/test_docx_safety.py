@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from sprida.intake.models import Document
 from sprida.intake.readers import ReadError, ooxml, read_bytes
 
-from . import corpus
+from . import bad_inputs
 
 MB = 1024 * 1024
 
@@ -58,7 +58,7 @@ class PeakMemory:
 
 
 def test_the_bomb_unpacks_to_a_gigabyte() -> None:
-    bomb = corpus.docx_bomb()
+    bomb = bad_inputs.docx_bomb()
     with zipfile.ZipFile(io.BytesIO(bomb)) as archive:
         info = archive.getinfo("word/document.xml")
         assert info.file_size >= 1 << 30  # what python-docx would have unpacked and parsed
@@ -70,7 +70,7 @@ def test_the_bomb_unpacks_to_a_gigabyte() -> None:
 def test_a_docx_bomb_is_refused_fast_and_without_memory_through_the_page(
     client, people, settings
 ) -> None:
-    bomb = corpus.docx_bomb()
+    bomb = bad_inputs.docx_bomb()
     client.force_login(people["editor"])
     client.get("/dokument/")  # warm up templates and queries, so only the upload is measured
     with PeakMemory() as memory:
@@ -85,7 +85,7 @@ def test_a_docx_bomb_is_refused_fast_and_without_memory_through_the_page(
 
 
 def test_compression_ratio_is_bounded() -> None:
-    dense = corpus.docx_with_document_xml(b"<w:document>" + b" " * (5 * MB) + b"</w:document>")
+    dense = bad_inputs.docx_with_document_xml(b"<w:document>" + b" " * (5 * MB) + b"</w:document>")
     assert code_of(dense) == "compression_ratio"
 
 
@@ -106,18 +106,18 @@ def test_one_xml_part_is_bounded() -> None:
 
 
 def test_entity_expansion_is_refused_before_parsing() -> None:
-    assert code_of(corpus.docx_entity_expansion()) == "xml_declarations"
+    assert code_of(bad_inputs.docx_entity_expansion()) == "xml_declarations"
 
 
 def test_an_external_entity_never_reads_a_file(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("hemligt-lösenord-4711")
-    data = corpus.docx_external_entity(secret.as_uri())
+    data = bad_inputs.docx_external_entity(secret.as_uri())
     assert code_of(data) == "xml_declarations"
 
 
 def test_a_dtd_in_any_part_is_refused() -> None:
-    parts = corpus._parts(corpus.plain_docx())
+    parts = bad_inputs._parts(bad_inputs.plain_docx())
     styles = parts["word/styles.xml"]
     head, rest = styles.split(b"?>", 1)
     parts["word/styles.xml"] = head + b'?><!DOCTYPE x [<!ENTITY a "b">]>' + rest
@@ -129,9 +129,9 @@ def test_a_dtd_in_any_part_is_refused() -> None:
 
 
 def test_broken_xml_is_a_clear_refusal() -> None:
-    assert code_of(corpus.docx_broken_xml()) == "broken_xml"
+    assert code_of(bad_inputs.docx_broken_xml()) == "broken_xml"
 
 
 def test_an_ordinary_word_file_still_reads() -> None:
-    result = read_bytes(corpus.plain_docx(), filename="memo.docx", max_bytes=20 * MB)
+    result = read_bytes(bad_inputs.plain_docx(), filename="memo.docx", max_bytes=20 * MB)
     assert "Region Örebro län" in result.text

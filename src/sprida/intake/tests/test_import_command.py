@@ -16,7 +16,7 @@ from django.core.management import CommandError, call_command
 from sprida.cli import main
 from sprida.intake.models import Document
 
-from . import corpus
+from . import bad_inputs
 
 MEMO = "Tjänsteskrivelse\n\nRegion Örebro län ansöker om 2 000 000 kronor.\n".encode()
 
@@ -56,7 +56,7 @@ def folder(tmp_path: Path) -> Path:
     root = tmp_path / "inkorg"
     (root / "under").mkdir(parents=True)
     (root / "a-ett.txt").write_bytes(MEMO)
-    (root / "b-trasig.docx").write_bytes(corpus.docx_broken_xml())
+    (root / "b-trasig.docx").write_bytes(bad_inputs.docx_broken_xml())
     (root / "c-lank.txt").symlink_to(outside / "hemlig.txt")
     (root / "d-lankad-mapp").symlink_to(outside, target_is_directory=True)
     os.mkfifo(root / "e-ror.pdf")
