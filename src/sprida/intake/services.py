@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
 from sprida.core.access import actor_for
 from sprida.core.models import Organisation
@@ -123,6 +124,12 @@ class UploadResult:
     @property
     def ok(self) -> bool:
         return self.received is not None
+
+    @property
+    def message(self) -> str:
+        """Why it was refused, in the language of the page."""
+        english = (translation.get_language() or "").startswith("en")
+        return self.message_en if english else self.message_sv
 
 
 def documents_receive(*, by: Any, uploads: Iterable[UploadedFile]) -> list[UploadResult]:
