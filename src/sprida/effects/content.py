@@ -20,6 +20,7 @@ from django.utils import timezone
 from sprida.effects.grant_use import overspend_sek, remaining_sek, remaining_text, unused_sek
 from sprida.effects.models import (
     BenefitType,
+    ChangeNotification,
     CostKind,
     Direction,
     EffectCategory,
@@ -152,6 +153,22 @@ class PayoutRow:
 
 
 @dataclass
+class ChangeRow:
+    """A change notification and the delegation's answer, as the report states them."""
+
+    filed_on: dt.date
+    measure: str
+    what: str
+    why: str
+    cost_effect: str
+    schedule_effect: str
+    effects_effect: str
+    outcome_label: str = ""
+    answer: str = ""
+    answered_on: dt.date | None = None
+
+
+@dataclass
 class ReportContent:
     kind: str
     kind_label: str
@@ -174,6 +191,9 @@ class ReportContent:
     collaboration: str = ""
     is_demo: bool = False
     submitted_on: dt.date | None = None
+    submitted_by: str = ""
+    submitted_at: str = ""  # "YYYY-MM-DD HH:MM", Stockholm time
+    changes: list[ChangeRow] = dataclasses.field(default_factory=list)
 
     @property
     def is_final(self) -> bool:
@@ -355,7 +375,30 @@ def report_content(
         deviations=report.deviations if report else "",
         collaboration=report.collaboration if report else "",
         is_demo=bool(report.is_demo) if report else False,
+        changes=change_rows(decision),
     )
+
+
+def change_rows(decision: Decision) -> list[ChangeRow]:
+    rows = []
+    notifications = ChangeNotification.objects.filter(decision=decision)
+    for n in notifications.select_related("measure", "answer").order_by("filed_at", "pk"):
+        answer = getattr(n, "answer", None)
+        rows.append(
+            ChangeRow(
+                filed_on=timezone.localdate(n.filed_at),
+                measure=n.measure.title if n.measure else "",
+                what=n.what,
+                why=n.why,
+                cost_effect=n.cost_effect,
+                schedule_effect=n.schedule_effect,
+                effects_effect=n.effects_effect,
+                outcome_label=str(answer.get_outcome_display()) if answer else "",
+                answer=answer.message if answer else "",
+                answered_on=timezone.localdate(answer.answered_at) if answer else None,
+            )
+        )
+    return rows
 
 
 # JSON round trip: dates as ISO text, decimals as text, so nothing is lost in floats.

@@ -17,7 +17,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from sprida.core.formats import format_sek
-from sprida.effects.content import IndicatorBlock, MeasureBlock, ReportContent
+from sprida.effects.content import ChangeRow, IndicatorBlock, MeasureBlock, ReportContent
 from sprida.effects.numbers import format_decimal
 
 NOT_WRITTEN = gettext_lazy("[Ej ifyllt – skrivs av regionen]")
@@ -36,6 +36,32 @@ def _remaining_cell(value: int) -> str:
     if value < 0:
         return _("överskridet med %(amount)s") % {"amount": format_sek(-value)}
     return format_sek(value)
+
+
+def change_text(change: ChangeRow) -> str:
+    """One change notification and its answer as a paragraph of plain text."""
+    head = f"{change.filed_on:%Y-%m-%d}" + (f" – {change.measure}" if change.measure else "")
+    answer = (
+        _("Svar %(date)s: %(outcome)s. %(message)s")
+        % {
+            "date": f"{change.answered_on:%Y-%m-%d}" if change.answered_on else "",
+            "outcome": change.outcome_label,
+            "message": change.answer,
+        }
+        if change.outcome_label
+        else _("Inte besvarad ännu.")
+    )
+    return (
+        f"{head}: {change.what} "
+        + _("Skäl: %(why)s Kostnad: %(cost)s Tidplan: %(schedule)s Effekter: %(effects)s")
+        % {
+            "why": change.why,
+            "cost": change.cost_effect,
+            "schedule": change.schedule_effect,
+            "effects": change.effects_effect,
+        }
+        + f" {answer}"
+    )
 
 
 # DOCX ------------------------------------------------------------------------------------------
@@ -263,6 +289,8 @@ def _docx_bytes(content: ReportContent) -> bytes:
         )
     document.add_heading(_("Förändringar i genomförandet"), level=1)
     document.add_paragraph(content.deviations or _("Inga förändringar mot ansökan har angetts."))
+    for change in content.changes:
+        document.add_paragraph(change_text(change), style="List Bullet")
     document.add_heading(_("Samverkan och spridning"), level=1)
     document.add_paragraph(content.collaboration or str(NOT_WRITTEN))
     buffer = io.BytesIO()
@@ -474,6 +502,37 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
             ]
             for b in content.measures
             if b.status
+        ],
+    )
+    _sheet(
+        workbook,
+        _("Förändringar"),
+        [
+            _("Anmäld datum"),
+            _("Åtgärd"),
+            _("Vad som ändras"),
+            _("Varför"),
+            _("Påverkan på kostnaden"),
+            _("Påverkan på tidplanen"),
+            _("Påverkan på effekterna"),
+            _("Svar"),
+            _("Svarsdatum"),
+            _("Meddelande"),
+        ],
+        [
+            [
+                c.filed_on,
+                c.measure,
+                c.what,
+                c.why,
+                c.cost_effect,
+                c.schedule_effect,
+                c.effects_effect,
+                c.outcome_label,
+                c.answered_on,
+                c.answer,
+            ]
+            for c in content.changes
         ],
     )
     buffer = io.BytesIO()

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sprida.effects.imports import ParseError, parse_decimal, parse_period
 from sprida.effects.models import (
+    ChangeOutcome,
     CostKind,
     ImplementationStatus,
     Indicator,
@@ -20,6 +21,7 @@ from sprida.effects.models import (
     Report,
     ReportKind,
 )
+from sprida.grants.models import Measure
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _SEK = re.compile(r"^\d+$")
@@ -227,3 +229,47 @@ class SectionForm(forms.Form):
         )
         for name in drop:
             del self.fields[name]
+
+
+class ChangeNotificationForm(forms.Form):
+    measure: forms.ModelChoiceField[Measure] = forms.ModelChoiceField(
+        label=_("åtgärd"),
+        queryset=Measure.objects.none(),  # set per decision: only its granted measures
+        required=False,
+        empty_label=_("Hela beslutet"),
+    )
+    what = forms.CharField(
+        label=_("Vad som ändras"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+    why = forms.CharField(
+        label=_("Varför"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000
+    )
+    cost_effect = forms.CharField(
+        label=_("Påverkan på kostnaden"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        help_text=_("T.ex. ”ingen” eller ”300 000 kr flyttas från utrustning till personal”."),
+    )
+    schedule_effect = forms.CharField(
+        label=_("Påverkan på tidplanen"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+    effects_effect = forms.CharField(
+        label=_("Påverkan på de förväntade effekterna"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args: Any, measures: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].queryset = measures  # type: ignore[attr-defined]
+
+
+class ChangeAnswerForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Svar"), choices=ChangeOutcome.choices, widget=forms.RadioSelect
+    )
+    message = forms.CharField(
+        label=_("Meddelande till regionen"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )

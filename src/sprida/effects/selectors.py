@@ -13,7 +13,9 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sprida.core.access import EDITOR, Action, actor_for, get_for_user, restrict
+from sprida.effects.accounting import Ledger, MeasureFigures, PaidOut, ledger_build
 from sprida.effects.models import (
+    ChangeNotification,
     Cost,
     ImplementationStatus,
     Indicator,
@@ -23,7 +25,7 @@ from sprida.effects.models import (
     ReportStatus,
     TrackedMeasure,
 )
-from sprida.grants.models import Deadline, DeadlineKind, Decision, Outcome
+from sprida.grants.models import Deadline, DeadlineKind, Decision, Outcome, PayoutStatus
 
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
 
@@ -314,3 +316,100 @@ def report_status_counts(*, user: Any, rows: list[ReportRow] | None = None) -> d
             if row.progress_due and row.progress_due.due_on < today:
                 counts["overdue"] += 1
     return counts
+
+
+# Grant accounting -------------------------------------------------------------------------------
+
+
+def _follow_up_visible(user: Any, decisions: QuerySet[Decision]) -> QuerySet[Decision]:
+    """Decisions whose follow-up (costs, statuses) the user may see: the region's own members,
+    joint participants and the national roles, never another region's members."""
+    visible = restrict(TrackedMeasure.objects.filter(outcome__outcome__in=GRANTED), user)
+    return decisions.filter(pk__in=visible.values("outcome__decision"))
+
+
+def decision_for_accounting(*, user: Any, pk: int) -> Decision:
+    queryset = _follow_up_visible(
+        user, Decision.objects.select_related("application__applicant")
+    ).prefetch_related("deadlines", "payouts")
+    return get_for_user(queryset, user, "view", pk=pk)
+
+
+def decisions_for_accounting(*, user: Any, region: Any) -> list[Decision]:
+    queryset = _follow_up_visible(
+        user, restrict(Decision.objects.filter(application__applicant=region), user)
+    )
+    return list(
+        queryset.select_related("application__applicant")
+        .prefetch_related("deadlines", "payouts")
+        .order_by("decided_on", "pk")
+    )
+
+
+def decision_ledger(*, user: Any, decision: Decision, today: Any = None) -> Ledger:
+    """The decision's ledger from its records: granted lines, paid payouts, recorded costs."""
+    lines = list(
+        decision.lines.filter(outcome__in=GRANTED)
+        .select_related("measure")
+        .order_by("measure__position", "measure__pk")
+    )
+    costs: dict[int, dict[int, int]] = defaultdict(dict)
+    for measure_id, year, total in (
+        restrict(Cost.objects.filter(measure__outcome__decision=decision), user)
+        .values_list("measure_id", "year")
+        .annotate(total=Sum("amount_sek"))
+        .order_by()
+    ):
+        costs[measure_id][year] = total
+    paid = [
+        PaidOut(payout.paid_on.year if payout.paid_on else payout.year, payout.amount_sek)
+        for payout in decision.payouts.all()
+        if payout.status == PayoutStatus.PAID
+    ]
+    implementation = next(
+        (d.due_on for d in decision.deadlines.all() if d.kind == DeadlineKind.IMPLEMENTATION), None
+    )
+    planned_years = [p.year for p in decision.payouts.all()]
+    return ledger_build(
+        measures=[
+            MeasureFigures(
+                line.measure_id, line.measure.title, line.granted_sek, costs[line.measure_id]
+            )
+            for line in lines
+        ],
+        paid=paid,
+        first_year=min([decision.decided_on.year, *planned_years]),
+        last_year=max(
+            [decision.decided_on.year, *planned_years]
+            + ([implementation.year] if implementation else [])
+        ),
+        implementation_due=implementation,
+        today=today or timezone.localdate(),
+    )
+
+
+# Change notifications ---------------------------------------------------------------------------
+
+
+def change_notifications(
+    *, user: Any, decision: Decision | None = None
+) -> QuerySet[ChangeNotification]:
+    queryset = restrict(ChangeNotification.objects.all(), user)
+    if decision is not None:
+        queryset = queryset.filter(decision=decision)
+    return queryset.select_related(
+        "decision__application__applicant", "measure", "filed_by", "answer__answered_by"
+    ).order_by("-filed_at", "-pk")
+
+
+def change_notification_for_user(*, user: Any, pk: int) -> ChangeNotification:
+    queryset = ChangeNotification.objects.select_related(
+        "decision__application__applicant", "measure", "filed_by", "answer__answered_by"
+    )
+    return get_for_user(queryset, user, "view", pk=pk)
+
+
+def decision_for_change(*, user: Any, pk: int) -> Decision:
+    """A decision the user may file a change for: visible follow-up of their own region."""
+    queryset = _follow_up_visible(user, Decision.objects.select_related("application__applicant"))
+    return get_for_user(queryset, user, "view", pk=pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sprida.effects.views import overview, records, reports
+from sprida.effects.views import accounting, changes, overview, records, reports
 
 app_name = "effects"
 urlpatterns = [
@@ -24,4 +24,10 @@ urlpatterns = [
     path("redovisning/<int:pk>/ratta/", reports.report_correct, name="report_correct"),
     path("redovisning/<int:pk>/utskrift/", reports.report_print, name="report_print"),
     path("redovisning/<int:pk>/<str:fmt>/", reports.report_download, name="report_download"),
+    path("ekonomi/beslut/<int:pk>/", accounting.decision_accounting, name="decision_accounting"),
+    path("ekonomi/region/<slug:slug>/", accounting.region_accounting, name="region_accounting"),
+    path("andringar/", changes.change_list, name="changes"),
+    path("beslut/<int:decision_pk>/andring/ny/", changes.change_new, name="change_new"),
+    path("andring/<int:pk>/", changes.change_detail, name="change"),
+    path("andring/<int:pk>/svar/", changes.change_answer, name="change_answer"),
 ]

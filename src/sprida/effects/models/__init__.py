@@ -1,3 +1,4 @@
+from sprida.effects.models.changes import ChangeAnswer, ChangeNotification, ChangeOutcome
 from sprida.effects.models.costs import Cost, CostDocument, CostKind, staff_cost_sek
 from sprida.effects.models.indicators import (
     BenefitType,
@@ -23,6 +24,9 @@ from sprida.effects.models.tracked import TrackedMeasure
 
 __all__ = [
     "BenefitType",
+    "ChangeAnswer",
+    "ChangeNotification",
+    "ChangeOutcome",
     "Cost",
     "CostDocument",
     "CostKind",
