@@ -25,13 +25,14 @@ from sprida.effects.models import (
     Direction,
     EffectCategory,
     Frequency,
+    FulfilmentStage,
     ImplementationStage,
     Indicator,
     Report,
     ReportKind,
     ReportStatus,
 )
-from sprida.grants.models import DeadlineKind, Decision, MeasureDecision, Outcome
+from sprida.grants.models import Condition, DeadlineKind, Decision, MeasureDecision, Outcome
 
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
 DEADLINE_FOR = {
@@ -153,6 +154,21 @@ class PayoutRow:
 
 
 @dataclass
+class ConditionRow:
+    """A condition of the decision with the region's fulfilment and evidence."""
+
+    text: str
+    measure: str
+    due_on: dt.date | None
+    stage: str
+    stage_label: str
+    evidence: str
+    files: list[str]
+    acknowledged_on: dt.date | None = None
+    acknowledgement: str = ""
+
+
+@dataclass
 class ChangeRow:
     """A change notification and the delegation's answer, as the report states them."""
 
@@ -194,6 +210,7 @@ class ReportContent:
     submitted_by: str = ""
     submitted_at: str = ""  # "YYYY-MM-DD HH:MM", Stockholm time
     changes: list[ChangeRow] = dataclasses.field(default_factory=list)
+    conditions: list[ConditionRow] = dataclasses.field(default_factory=list)
 
     @property
     def is_final(self) -> bool:
@@ -376,7 +393,35 @@ def report_content(
         collaboration=report.collaboration if report else "",
         is_demo=bool(report.is_demo) if report else False,
         changes=change_rows(decision),
+        conditions=condition_rows(decision),
     )
+
+
+def condition_rows(decision: Decision) -> list[ConditionRow]:
+    rows = []
+    conditions = (
+        Condition.objects.filter(decision=decision)
+        .select_related("line__measure", "fulfilment")
+        .prefetch_related("fulfilment__files")
+        .order_by("line__measure__position", "due_on", "pk")
+    )
+    for condition in conditions:
+        fulfilment = getattr(condition, "fulfilment", None)
+        stage = fulfilment.stage if fulfilment else FulfilmentStage.NOT_STARTED
+        rows.append(
+            ConditionRow(
+                text=condition.text,
+                measure=condition.line.measure.title if condition.line else "",
+                due_on=condition.due_on,
+                stage=stage,
+                stage_label=_label(FulfilmentStage, stage),
+                evidence=fulfilment.evidence if fulfilment else "",
+                files=[f.name for f in fulfilment.files.all()] if fulfilment else [],
+                acknowledged_on=condition.fulfilled_on if condition.fulfilled else None,
+                acknowledgement=condition.note if condition.fulfilled else "",
+            )
+        )
+    return rows
 
 
 def change_rows(decision: Decision) -> list[ChangeRow]:

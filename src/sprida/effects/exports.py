@@ -17,7 +17,13 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from sprida.core.formats import format_sek
-from sprida.effects.content import ChangeRow, IndicatorBlock, MeasureBlock, ReportContent
+from sprida.effects.content import (
+    ChangeRow,
+    ConditionRow,
+    IndicatorBlock,
+    MeasureBlock,
+    ReportContent,
+)
 from sprida.effects.numbers import format_decimal
 
 NOT_WRITTEN = gettext_lazy("[Ej ifyllt – skrivs av regionen]")
@@ -204,6 +210,33 @@ def _measure_docx(document: object, content: ReportContent, block: MeasureBlock)
         _narrative(document, _("Kostnader och hur de kan styrkas"), block.costs_text)
 
 
+def condition_text(c: ConditionRow) -> str:
+    """One condition, how far the region has come and its evidence, as plain text."""
+    parts = [
+        c.text,
+        (_("Åtgärd: %(measure)s.") % {"measure": c.measure}) if c.measure else _("Hela beslutet."),
+        (_("Senast %(date)s.") % {"date": f"{c.due_on:%Y-%m-%d}"}) if c.due_on else "",
+        _("Uppfyllelse: %(stage)s.") % {"stage": c.stage_label},
+        (_("Underlag: %(evidence)s") % {"evidence": c.evidence}) if c.evidence else "",
+        (_("Bilagor: %(files)s.") % {"files": ", ".join(c.files)}) if c.files else "",
+        (
+            _("Kvitterat av Effektivitetsdelegationen %(date)s.")
+            % {"date": f"{c.acknowledged_on:%Y-%m-%d}"}
+        )
+        if c.acknowledged_on
+        else "",
+    ]
+    return " ".join(part for part in parts if part)
+
+
+def _conditions_docx(document: object, content: ReportContent) -> None:
+    document.add_heading(_("Villkor"), level=1)  # type: ignore[attr-defined]
+    if not content.conditions:
+        document.add_paragraph(_("Beslutet har inga villkor registrerade."))  # type: ignore[attr-defined]
+    for c in content.conditions:
+        document.add_paragraph(condition_text(c), style="List Bullet")  # type: ignore[attr-defined]
+
+
 def docx_bytes(content: ReportContent) -> bytes:
     """The report as a Word document, always in Swedish."""
     return _in_report_language(_docx_bytes, content)
@@ -256,6 +289,7 @@ def _docx_bytes(content: ReportContent) -> bytes:
     document.add_heading(_("Åtgärderna"), level=1)
     for block in content.measures:
         _measure_docx(document, content, block)
+    _conditions_docx(document, content)
     document.add_heading(_("Ekonomisk sammanställning"), level=1)
     rows = [
         [
@@ -502,6 +536,31 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
             ]
             for b in content.measures
             if b.status
+        ],
+    )
+    _sheet(
+        workbook,
+        _("Villkor"),
+        [
+            _("Villkor"),
+            _("Åtgärd"),
+            _("Senast (datum)"),
+            _("Uppfyllelse"),
+            _("Underlag"),
+            _("Bilagor"),
+            _("Kvitterat (datum)"),
+        ],
+        [
+            [
+                c.text,
+                c.measure,
+                c.due_on,
+                c.stage_label,
+                c.evidence,
+                ", ".join(c.files),
+                c.acknowledged_on,
+            ]
+            for c in content.conditions
         ],
     )
     _sheet(

@@ -15,6 +15,7 @@ from sprida.effects.imports import ParseError, parse_decimal, parse_period
 from sprida.effects.models import (
     ChangeOutcome,
     CostKind,
+    FulfilmentStage,
     ImplementationStatus,
     Indicator,
     QualitativeEffect,
@@ -272,4 +273,35 @@ class ChangeAnswerForm(forms.Form):
         label=_("Meddelande till regionen"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
+    )
+
+
+class FulfilmentForm(forms.Form):
+    stage = forms.ChoiceField(
+        label=_("Hur långt har regionen kommit?"),
+        choices=FulfilmentStage.choices,
+        widget=forms.RadioSelect,
+    )
+    evidence = forms.CharField(
+        label=_("Underlag"),
+        required=False,
+        max_length=10000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("T.ex. vilka verksamheter som använder egenmonitorering och sedan när."),
+    )
+
+
+class EvidenceFileForm(forms.Form):
+    file = forms.FileField(
+        label=_("bilaga (PDF, bild, XLSX, DOCX eller CSV)"),
+        help_text=_("T.ex. beslut om införande, protokoll eller uppföljningsrapport."),
+    )
+
+
+class AcknowledgeForm(forms.Form):
+    note = forms.CharField(
+        label=_("Kommentar till regionen"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )

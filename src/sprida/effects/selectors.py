@@ -16,6 +16,7 @@ from sprida.core.access import EDITOR, Action, actor_for, get_for_user, restrict
 from sprida.effects.accounting import Ledger, MeasureFigures, PaidOut, ledger_build
 from sprida.effects.models import (
     ChangeNotification,
+    ConditionEvidence,
     Cost,
     ImplementationStatus,
     Indicator,
@@ -25,7 +26,14 @@ from sprida.effects.models import (
     ReportStatus,
     TrackedMeasure,
 )
-from sprida.grants.models import Deadline, DeadlineKind, Decision, Outcome, PayoutStatus
+from sprida.grants.models import (
+    Condition,
+    Deadline,
+    DeadlineKind,
+    Decision,
+    Outcome,
+    PayoutStatus,
+)
 
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
 
@@ -413,3 +421,21 @@ def decision_for_change(*, user: Any, pk: int) -> Decision:
     """A decision the user may file a change for: visible follow-up of their own region."""
     queryset = _follow_up_visible(user, Decision.objects.select_related("application__applicant"))
     return get_for_user(queryset, user, "view", pk=pk)
+
+
+# Conditions -------------------------------------------------------------------------------------
+
+
+def condition_for_user(*, user: Any, pk: int) -> Condition:
+    """A condition with the region's fulfilment, for those who may see the follow-up."""
+    decisions = _follow_up_visible(user, Decision.objects.all())
+    queryset = (
+        Condition.objects.filter(decision__in=decisions)
+        .select_related("decision__application__applicant", "line__measure")
+        .prefetch_related("fulfilment__files")
+    )
+    return get_for_user(queryset, user, "view", pk=pk)
+
+
+def evidence_for_user(*, user: Any, pk: int) -> ConditionEvidence:
+    return get_for_user(ConditionEvidence.objects.all(), user, "view", pk=pk)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sprida.effects.views import accounting, changes, overview, records, reports
+from sprida.effects.views import accounting, changes, conditions, overview, records, reports
 
 app_name = "effects"
 urlpatterns = [
@@ -30,4 +30,11 @@ urlpatterns = [
     path("beslut/<int:decision_pk>/andring/ny/", changes.change_new, name="change_new"),
     path("andring/<int:pk>/", changes.change_detail, name="change"),
     path("andring/<int:pk>/svar/", changes.change_answer, name="change_answer"),
+    path("villkor/<int:pk>/", conditions.condition_detail, name="condition"),
+    path("villkor/<int:pk>/uppfyllelse/", conditions.fulfilment_save, name="condition_fulfilment"),
+    path("villkor/<int:pk>/bilaga/", conditions.evidence_add, name="condition_evidence_add"),
+    path(
+        "villkor/<int:pk>/kvittera/", conditions.condition_acknowledge, name="condition_acknowledge"
+    ),
+    path("villkorsbilaga/<int:pk>/", conditions.evidence_download, name="condition_evidence"),
 ]

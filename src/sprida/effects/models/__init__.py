@@ -1,4 +1,9 @@
 from sprida.effects.models.changes import ChangeAnswer, ChangeNotification, ChangeOutcome
+from sprida.effects.models.conditions import (
+    ConditionEvidence,
+    ConditionFulfilment,
+    FulfilmentStage,
+)
 from sprida.effects.models.costs import Cost, CostDocument, CostKind, staff_cost_sek
 from sprida.effects.models.indicators import (
     BenefitType,
@@ -27,12 +32,15 @@ __all__ = [
     "ChangeAnswer",
     "ChangeNotification",
     "ChangeOutcome",
+    "ConditionEvidence",
+    "ConditionFulfilment",
     "Cost",
     "CostDocument",
     "CostKind",
     "Direction",
     "EffectCategory",
     "Frequency",
+    "FulfilmentStage",
     "ImplementationStage",
     "ImplementationStatus",
     "Indicator",

@@ -30,6 +30,7 @@ from sprida.effects.forms import (
 from sprida.effects.grant_use import remaining_sek, remaining_text
 from sprida.effects.models import CostDocument, Indicator, TrackedMeasure
 from sprida.effects.views.common import add_service_errors, form_page
+from sprida.grants.models import Condition
 
 
 def indicator_chart(indicator: Indicator) -> str:
@@ -83,6 +84,11 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
             chart_id=f"cost-{measure.pk}",
             title=_("Upparbetade kostnader mot beviljat bidrag"),
             rows=[(_("Hela perioden"), granted, spent)],
+        ),
+        "conditions": list(
+            Condition.objects.filter(line=measure.outcome)
+            .select_related("fulfilment")
+            .order_by("due_on", "pk")
         ),
         "status_form": StatusForm(),
         "effect_form": EffectForm(),
