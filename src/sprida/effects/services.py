@@ -15,7 +15,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from sprida.core.access import may_act_for
-from sprida.effects.content import DEADLINE_FOR, content_to_json, report_content
+from sprida.effects.content import DEADLINE_FOR, ReportContent, content_to_json, report_content
 from sprida.effects.imports import parse_file
 from sprida.effects.models import (
     Cost,
@@ -444,6 +444,34 @@ def report_update(
     return report
 
 
+def person_name(user: Any) -> str:
+    """Who did it, as a report names them: full name, else the user name."""
+    if not getattr(user, "pk", None):
+        return ""
+    return (user.get_full_name() or user.get_username()).strip()
+
+
+def report_problems(content: ReportContent) -> list[str]:
+    """What keeps the report from being submitted; empty when it may be."""
+    missing = [
+        block.title
+        for block in content.measures
+        if not (block.results_text if content.is_final else block.progress_text)
+    ]
+    if not missing:
+        return []
+    field_name = (
+        _("resultat och effekter") if content.is_final else _("hur långt genomförandet har kommit")
+    )
+    return [
+        _(
+            "Skriv ”%(field)s” för varje åtgärd innan redovisningen lämnas in. "
+            "Saknas för: %(missing)s."
+        )
+        % {"field": field_name, "missing": "; ".join(missing)}
+    ]
+
+
 @transaction.atomic
 def report_submit(*, by: Any, report: Report) -> Report:
     """Lock the version and keep its figures as they are at this moment."""
@@ -453,29 +481,16 @@ def report_submit(*, by: Any, report: Report) -> Report:
         raise ReportLockedError(_("Redovisningen är redan inlämnad."))
     with translation.override("sv"):  # the snapshot keeps the Swedish labels
         content = report_content(report.decision, report.kind, report)
-    missing = [
-        block.title
-        for block in content.measures
-        if not (block.progress_text if report.kind == ReportKind.PROGRESS else block.results_text)
-    ]
-    if missing:
-        field_name = (
-            _("hur långt genomförandet har kommit")
-            if report.kind == ReportKind.PROGRESS
-            else _("resultat och effekter")
-        )
-        raise ValidationError(
-            _(
-                "Skriv ”%(field)s” för varje åtgärd innan redovisningen lämnas in. "
-                "Saknas för: %(missing)s."
-            )
-            % {"field": field_name, "missing": "; ".join(missing)}
-        )
+    problems = report_problems(content)
+    if problems:
+        raise ValidationError(problems)
     now = timezone.now()
     content.status = ReportStatus.SUBMITTED
     with translation.override("sv"):
         content.status_label = str(ReportStatus.SUBMITTED.label)
     content.submitted_on = timezone.localdate(now)
+    content.submitted_at = f"{timezone.localtime(now):%Y-%m-%d %H:%M}"
+    content.submitted_by = person_name(by)
     report.snapshot = content_to_json(content)
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = now

@@ -92,7 +92,13 @@ def test_submitted_report_is_locked_in_the_ui(client, people, grant) -> None:
         data[f"m{measure.pk}-progress_text"] = "Pågår."
         data[f"m{measure.pk}-measurement_plan_text"] = "Plan."
     client.post(reverse("effects:report", args=[report.pk]), data)
+    # The confirmation page shows what will be sent; only confirming submits.
+    page = client.get(reverse("effects:report_submit", args=[report.pk])).content.decode()
+    assert "Bekräfta och lämna in" in page and "Klar." in page
     client.post(reverse("effects:report_submit", args=[report.pk]))
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DRAFT
+    client.post(reverse("effects:report_submit", args=[report.pk]), {"confirm": "yes"})
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
 
@@ -168,7 +174,7 @@ def test_submitted_report_keeps_its_figures(client, people, grant) -> None:
     for measure in (grant.fall, grant.speech):
         data[f"m{measure.pk}-progress_text"] = "Pågår."
     client.post(reverse("effects:report", args=[report.pk]), data)
-    client.post(reverse("effects:report_submit", args=[report.pk]))
+    client.post(reverse("effects:report_submit", args=[report.pk]), {"confirm": "yes"})
     before = client.get(reverse("effects:report_download", args=[report.pk, "xlsx"])).content
     Cost.objects.create(
         measure=grant.fall, year=2026, kind="external", description="Sent", amount_sek=999_000

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -121,9 +121,19 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Show what will be sent and ask for confirmation; only a confirmed POST submits."""
     report = selectors.report_for_user(user=request.user, pk=pk, action="change")
+    if request.method != "POST" or request.POST.get("confirm") != "yes":
+        content = report_content(report.decision, report.kind, report)
+        context = {
+            "report": report,
+            "problems": services.report_problems(content),
+            "submitter": services.person_name(request.user),
+            "now": timezone.localtime(),
+            **_content_context(content),
+        }
+        return render(request, "effects/report_confirm.html", context)
     try:
         services.report_submit(by=request.user, report=report)
     except ValidationError as error:
