@@ -1,15 +1,20 @@
-"""The report out as DOCX (to send) and XLSX (the figures, to check and reuse)."""
+"""The report out as DOCX (to send) and XLSX (the figures, to check and reuse); the texts they
+share with the PDF (header, footer, conditions, changes)."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 
 from django.utils import translation
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table
 from openpyxl import Workbook
@@ -32,12 +37,61 @@ NOT_WRITTEN = gettext_lazy("[Ej ifyllt – skrivs av regionen]")
 REPORT_LANGUAGE = "sv"
 
 
-def export_filename(content: ReportContent, region_slug: str, fmt: str) -> str:
+def export_filename(content: ReportContent, fmt: str) -> str:
+    """E.g. delredovisning-region-orebro-lan-2026-11-30-v1.docx: the region, the kind and the
+    date it was submitted (a draft: the day it was put together, marked as a draft)."""
     kind = "delredovisning" if content.kind == "progress" else "slutredovisning"
-    return f"{kind}-{region_slug}-{content.decided_on:%Y}-v{content.version}.{fmt}"
+    day = content.submitted_on or content.generated_on
+    draft = "" if content.submitted_on else "-utkast"
+    return f"{kind}-{slugify(content.region)}-{day:%Y-%m-%d}-v{content.version}{draft}.{fmt}"
 
 
-def _remaining_cell(value: int) -> str:
+def document_header(content: ReportContent) -> str:
+    case = _(", dnr %(number)s") % {"number": content.case_number} if content.case_number else ""
+    return (
+        f"{content.region} – {content.kind_label.lower()} {_('version')} {content.version}"
+        + (_(" – beslut %(date)s") % {"date": f"{content.decided_on:%Y-%m-%d}"})
+        + case
+    )
+
+
+def document_footer(content: ReportContent) -> str:
+    if content.submitted_at:
+        return _("Inlämnad %(when)s av %(who)s") % {
+            "when": content.submitted_at,
+            "who": content.submitted_by or _("okänd"),
+        }
+    return _("Utkast, inte inlämnat – sammanställt %(date)s") % {
+        "date": f"{content.generated_on:%Y-%m-%d}"
+    }
+
+
+def _field(paragraph: Any, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that the reader fills in on every page."""
+    run = paragraph.add_run()
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = code
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run._r.append(begin)
+    run._r.append(instruction)
+    run._r.append(end)
+
+
+def _docx_header_footer(document: Any, content: ReportContent) -> None:
+    section = document.sections[0]
+    section.header.paragraphs[0].text = document_header(content)
+    footer = section.footer.paragraphs[0]
+    footer.text = document_footer(content) + " – " + _("sida") + " "
+    _field(footer, "PAGE")
+    footer.add_run(" " + _("av") + " ")
+    _field(footer, "NUMPAGES")
+
+
+def remaining_cell(value: int) -> str:
     """Granted minus used; an overspend says so in words rather than by a minus sign."""
     if value < 0:
         return _("överskridet med %(amount)s") % {"amount": format_sek(-value)}
@@ -253,6 +307,7 @@ def _docx_bytes(content: ReportContent) -> bytes:
     document.styles["Normal"].font.size = Pt(11)
     document.core_properties.title = f"{content.kind_label} – {content.region}"
     document.core_properties.language = "sv-SE"
+    _docx_header_footer(document, content)
     document.add_heading(f"{content.kind_label} – {content.region}", level=0)
     if content.is_demo:
         document.add_paragraph(_("DEMODATA – inte en verklig redovisning."))
@@ -280,6 +335,12 @@ def _docx_bytes(content: ReportContent) -> bytes:
         [_("Beviljat bidrag"), format_sek(content.granted_sek)],
         [_("Ska lämnas senast"), f"{content.due_on:%Y-%m-%d}" if content.due_on else "–"],
         [_("Version"), f"{content.version} ({content.status_label.lower()})"],
+        [
+            _("Inlämnad"),
+            _("%(when)s av %(who)s") % {"when": content.submitted_at, "who": content.submitted_by}
+            if content.submitted_at
+            else _("Inte inlämnad"),
+        ],
         [_("Sammanställd"), f"{content.generated_on:%Y-%m-%d}"],
     ]
     _table(document, [_("Uppgift"), _("Värde")], facts, set())
@@ -296,7 +357,7 @@ def _docx_bytes(content: ReportContent) -> bytes:
             f"{b.number}. {b.title}",
             format_sek(b.granted_sek),
             format_sek(b.spent_sek),
-            _remaining_cell(b.remaining_sek),
+            remaining_cell(b.remaining_sek),
         ]
         for b in content.measures
     ]
@@ -305,7 +366,7 @@ def _docx_bytes(content: ReportContent) -> bytes:
             _("Summa"),
             format_sek(content.measures_granted_sek),
             format_sek(content.spent_sek),
-            _remaining_cell(content.remaining_sek),
+            remaining_cell(content.remaining_sek),
         ]
     )
     _table(

@@ -20,6 +20,7 @@ from sprida.effects.content import DEADLINE_FOR, ReportContent, report_content
 from sprida.effects.exports import docx_bytes, export_filename, xlsx_bytes
 from sprida.effects.forms import ReportForm, ReportStartForm, SectionForm
 from sprida.effects.models import Report, ReportKind, ReportLockedError
+from sprida.effects.pdf_export import pdf_bytes
 from sprida.effects.views.common import validation_messages
 from sprida.grants.models import Deadline
 
@@ -179,6 +180,7 @@ EXPORTS = {
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
     "xlsx": (xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "pdf": (pdf_bytes, "application/pdf"),
 }
 
 
@@ -192,7 +194,7 @@ def report_download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         content = report_content(report.decision, report.kind, report)
     render_bytes, content_type = EXPORTS[fmt]
     response = HttpResponse(render_bytes(content), content_type=content_type)
-    filename = export_filename(content, report.decision.application.applicant.slug, fmt)
+    filename = export_filename(content, fmt)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
