@@ -68,3 +68,20 @@ def test_draft_files_are_marked_as_drafts(client, people, grant) -> None:
     assert re.search(
         r'slutredovisning-.+-\d{4}-\d\d-\d\d-v1-utkast\.pdf"$', response["Content-Disposition"]
     )
+
+
+def test_report_page_offers_plain_text_per_section_for_the_e_service(client, people, grant) -> None:
+    report = _submitted(grant, people)
+    client.force_login(people["editor"])
+    page = client.get(reverse("effects:report", args=[report.pk])).content.decode()
+    assert "Kammarkollegiets e-tjänst" in page
+    assert page.count('data-copy-target="plain-') == 2 + 5  # two measures and five sections
+    from sprida.effects.content import report_content
+    from sprida.effects.plain_text import plain_sections
+
+    sections = plain_sections(report_content(grant.decision, "progress", report))
+    for section in sections:
+        assert "\u00a0" not in section.text and "\t" not in section.text
+        assert "<" not in section.text
+    assert sections[0].text == "Allt går enligt plan – nästan."
+    assert "<script" not in page.split("</head>")[1]  # no inline script in the body

@@ -21,6 +21,7 @@ from sprida.effects.exports import docx_bytes, export_filename, xlsx_bytes
 from sprida.effects.forms import ReportForm, ReportStartForm, SectionForm
 from sprida.effects.models import Report, ReportKind, ReportLockedError
 from sprida.effects.pdf_export import pdf_bytes
+from sprida.effects.plain_text import plain_sections
 from sprida.effects.views.common import validation_messages
 from sprida.grants.models import Deadline
 
@@ -110,6 +111,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "report": report,
         "deadline": report_deadline(report),
+        "plain_sections": plain_sections(content),
         "writable": writable,
         "form": form,
         "sections": sections,
