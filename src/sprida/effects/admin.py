@@ -2,6 +2,10 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from sprida.effects.models import (
+    ChangeAnswer,
+    ChangeNotification,
+    ConditionEvidence,
+    ConditionFulfilment,
     Cost,
     CostDocument,
     ImplementationStatus,
@@ -97,3 +101,37 @@ class ReportAdmin(SimpleHistoryAdmin):
 class ReportSectionAdmin(SimpleHistoryAdmin):
     list_display = ["report", "measure"]
     raw_id_fields = ["report", "measure"]
+
+
+@admin.register(ChangeNotification)
+class ChangeNotificationAdmin(SimpleHistoryAdmin):
+    list_display = ["decision", "measure", "filed_at", "filed_by"]
+    search_fields = ["what", "why", "decision__application__applicant__name"]
+    raw_id_fields = ["decision", "measure", "filed_by"]
+
+
+@admin.register(ChangeAnswer)
+class ChangeAnswerAdmin(SimpleHistoryAdmin):
+    list_display = ["notification", "outcome", "answered_at", "answered_by"]
+    list_filter = ["outcome"]
+    raw_id_fields = ["notification", "answered_by"]
+
+
+class ConditionEvidenceInline(admin.TabularInline):
+    model = ConditionEvidence
+    extra = 0
+    raw_id_fields = ["uploaded_by"]
+
+
+@admin.register(ConditionFulfilment)
+class ConditionFulfilmentAdmin(SimpleHistoryAdmin):
+    list_display = ["condition", "stage", "updated_at", "updated_by"]
+    list_filter = ["stage"]
+    raw_id_fields = ["condition", "updated_by"]
+    inlines = [ConditionEvidenceInline]
+
+
+@admin.register(ConditionEvidence)
+class ConditionEvidenceAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "fulfilment", "uploaded_at"]
+    raw_id_fields = ["fulfilment", "uploaded_by"]
