@@ -305,3 +305,24 @@ class AcknowledgeForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+
+
+class RemoveForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Varför tas posten bort?"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("T.ex. ”registrerad två gånger” eller ”fakturan hör till en annan åtgärd”."),
+    )
+
+
+def cost_initial(cost: Any) -> dict[str, Any]:
+    """A recorded cost as the cost form shows it (amounts typed the Swedish way)."""
+    return {
+        "year": cost.year,
+        "kind": cost.kind,
+        "description": cost.description,
+        "amount_sek": "" if cost.kind == CostKind.INTERNAL else str(cost.amount_sek),
+        "hours": str(cost.hours).replace(".", ",") if cost.hours is not None else "",
+        "hourly_rate_sek": str(cost.hourly_rate_sek or ""),
+    }

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from sprida.core.access import EDITOR, Action, actor_for, get_for_user, restrict
 from sprida.effects.accounting import Ledger, MeasureFigures, PaidOut, ledger_build
@@ -21,6 +22,7 @@ from sprida.effects.models import (
     ImplementationStatus,
     Indicator,
     Measurement,
+    QualitativeEffect,
     Report,
     ReportKind,
     ReportStatus,
@@ -439,3 +441,40 @@ def condition_for_user(*, user: Any, pk: int) -> Condition:
 
 def evidence_for_user(*, user: Any, pk: int) -> ConditionEvidence:
     return get_for_user(ConditionEvidence.objects.all(), user, "view", pk=pk)
+
+
+@dataclass
+class RemovedRecord:
+    when: Any
+    who: Any
+    kind: str
+    what: str
+    reason: str
+
+
+def removed_records(*, measure: TrackedMeasure) -> list[RemovedRecord]:
+    """What was removed from the measure's follow-up, from the history, with the reasons.
+
+    The caller has already opened the measure for the user, so its history is theirs to read.
+    """
+    removed: list[RemovedRecord] = []
+    for model, label in (
+        (ImplementationStatus, _("Status")),
+        (QualitativeEffect, _("Kvalitativ effekt")),
+        (Cost, _("Kostnad")),
+        (Indicator, _("Indikator")),
+    ):
+        history = model.history.filter(measure_id=measure.pk, history_type="-").select_related(
+            "history_user"
+        )
+        for record in history:
+            removed.append(
+                RemovedRecord(
+                    record.history_date,
+                    record.history_user,
+                    str(label),
+                    str(record.instance),
+                    record.history_change_reason or "",
+                )
+            )
+    return sorted(removed, key=lambda r: r.when, reverse=True)

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from sprida.effects.views import accounting, changes, conditions, overview, records, reports
+from sprida.effects.views import (
+    accounting,
+    changes,
+    conditions,
+    corrections,
+    overview,
+    records,
+    reports,
+)
 
 app_name = "effects"
 urlpatterns = [
@@ -37,4 +45,6 @@ urlpatterns = [
         "villkor/<int:pk>/kvittera/", conditions.condition_acknowledge, name="condition_acknowledge"
     ),
     path("villkorsbilaga/<int:pk>/", conditions.evidence_download, name="condition_evidence"),
+    path("post/<str:kind>/<int:pk>/andra/", corrections.record_edit, name="record_edit"),
+    path("post/<str:kind>/<int:pk>/ta-bort/", corrections.record_remove, name="record_remove"),
 ]

@@ -90,6 +90,7 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
             .select_related("fulfilment")
             .order_by("due_on", "pk")
         ),
+        "removed": selectors.removed_records(measure=measure),
         "status_form": StatusForm(),
         "effect_form": EffectForm(),
         "cost_form": CostForm(),
