@@ -62,7 +62,9 @@ def test_progress_report_from_draft_to_docx(client, people, grant) -> None:
     assert download["Content-Type"].startswith(
         "application/vnd.openxmlformats-officedocument.wordprocessingml"
     )
-    assert "delredovisning-orebro-2025-v1.docx" in download["Content-Disposition"]
+    # Named after region, kind and date; a draft says it is one.
+    assert "delredovisning-region-orebro-lan-" in download["Content-Disposition"]
+    assert download["Content-Disposition"].endswith('-v1-utkast.docx"')
     text = _docx_text(download.content)
     assert "Delredovisning – Region Örebro län" in text
     # Every granted measure with its status and its planned effect measurement; not the rejected.
