@@ -40,7 +40,7 @@ def test_editor_corrects_a_cost_and_the_history_shows_it(client, people, recorde
 
 def test_editor_corrects_a_status_and_an_effect(client, people, recorded) -> None:
     client.force_login(people["editor"])
-    status = ImplementationStatus.objects.filter(measure=recorded.fall).first()
+    status = ImplementationStatus.objects.filter(measure=recorded.fall)[0]
     response = client.post(
         reverse("effects:record_edit", args=["status", status.pk]),
         {"stage": "implemented", "status_on": "2026-04-01", "units": "Avd 1", "comment": ""},
