@@ -14,11 +14,11 @@ from .common import (
     extract_case_numbers,
     extract_issuer,
     extract_people,
-    extract_programme,
 )
 from .document import Document
 from .document_title import extract_title
 from .letterhead import document_date
+from .programme import extract_programme
 from .regions import extract_regions, letterhead_regions
 from .registry import extractor_for
 from .resolutions import extract_resolutions

@@ -52,6 +52,18 @@ AMOUNT_RE = re.compile(
 )
 
 
+# "250 miljoner per år", "46 miljoner för perioden": a scale word without the currency is money
+# only where the caller knows the sentence is about money, and only when no counted noun follows
+# ("2 miljoner invånare" is people).
+_BARE_RE = re.compile(
+    _NUMBER + r"\s(?P<bare>miljarder|miljard|miljoner|miljon|mdr|mn)(?![\w])"
+    r"(?=\s*(?:[.,;:)]|\s-\s|$|(?:per|i|till|för|under|om|och|att|från|av|med|hos|år|årligen|"
+    r"som|varav|inom|samt|vilket|eller|ska|skall|har|är|blir|kommer|fördelas|beviljas|avsätts|"
+    r"betalas|sökt|sökta|ansökt|totalt|sammanlagt)\b))",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class AmountMatch:
     value: int
@@ -83,13 +95,25 @@ def _unit_factor(match: re.Match[str]) -> int:
     return 1
 
 
-def find_amounts(text: str) -> list[AmountMatch]:
-    """All money amounts in ``text`` with their spans (text should use plain spaces)."""
+def find_amounts(text: str, *, bare: bool = False) -> list[AmountMatch]:
+    """All money amounts in ``text`` with their spans (text should use plain spaces).
+
+    With ``bare``, for text known to be about money, "250 miljoner" without the currency counts.
+    """
     found: list[AmountMatch] = []
     for match in AMOUNT_RE.finditer(text):
         value = _to_kronor(match.group("num"), _unit_factor(match))
         if value is not None:
             found.append(AmountMatch(value, match.start(), match.end(), match.group(0)))
+    if bare:
+        taken = [(a.start, a.end) for a in found]
+        for match in _BARE_RE.finditer(text):
+            if any(start <= match.start() < end for start, end in taken):
+                continue
+            value = _to_kronor(match.group("num"), _WORD_UNITS[match.group("bare").lower()])
+            if value is not None:
+                found.append(AmountMatch(value, match.start(), match.end(), match.group(0)))
+        found.sort(key=lambda amount: amount.start)
     return found
 
 

@@ -11,18 +11,9 @@ from pathlib import Path
 
 from .dates import find_dates
 from .document import Document
-from .identifiers import find_case_numbers, governing_sfs
+from .identifiers import find_case_numbers
 from .people import find_people
-from .result import Found, Organisation, Person, Programme, RegionMention
-
-_PERIOD_RE = re.compile(
-    r"\b(?:perioden|åren|period|under)\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b", re.I
-)
-_PER_YEAR = re.compile(r"^\s*(?:per år|om året|/år|årligen|varje år)\b", re.I)
-_BUDGET_CONTEXT = re.compile(
-    r"bidrag|fördela|bevilja|medel|anslag|delegation|satsning|avsatt|avsätt|budget|ram\b", re.I
-)
-_PAYOUT_SENTENCE = re.compile(r"\bbetala[rs]?\s+ut\b|\butbetal", re.I)
+from .result import Found, Organisation, Person, RegionMention
 
 
 def extract_case_numbers(doc: Document) -> list[Found[str]]:
@@ -32,37 +23,6 @@ def extract_case_numbers(doc: Document) -> list[Found[str]]:
     own = [h for h in hits if h.start < header_end]
     rest = [h for h in hits if h.start >= header_end]
     return [Found(h.value, doc.span(h.start, h.end)) for h in own + rest]
-
-
-def extract_programme(doc: Document) -> Programme | None:
-    budget: Found[int] | None = None
-    period: Found[tuple[int, int]] | None = None
-    for sentence in doc.sentences:
-        if not _BUDGET_CONTEXT.search(sentence.text) or _PAYOUT_SENTENCE.search(sentence.text):
-            continue  # a payout "per år" is the region's money, not the programme's budget
-        for amount in doc.amounts(sentence):
-            if amount.value >= 1_000_000 and _PER_YEAR.match(sentence.text[amount.end :]):
-                start = sentence.start + amount.start
-                budget = Found(amount.value, doc.span(start, sentence.start + amount.end))
-                match = _PERIOD_RE.search(sentence.text, amount.end)
-                if match:
-                    years = (int(match.group(1)), int(match.group(2)))
-                    s = sentence.start + match.start(1)
-                    period = Found(years, doc.span(s, sentence.start + match.end()))
-                break
-        if budget:
-            break
-    if period is None:
-        match = _PERIOD_RE.search(doc.text)
-        if match and budget is not None:
-            period = Found((int(match.group(1)), int(match.group(2))), doc.span(*match.span()))
-    # A statute's own number stands in its letterhead ("SFS 2025:1187").
-    own_until = max((line.end for line in doc.header_lines(4)), default=0)
-    sfs = governing_sfs(doc.text, own_until)
-    regulation = Found(sfs.value, doc.span(sfs.start, sfs.end)) if sfs else None
-    if budget is None and period is None and regulation is None:
-        return None
-    return Programme(budget, period, regulation)
 
 
 def context_year(doc: Document) -> int | None:

@@ -11,6 +11,12 @@ from .amounts import AmountMatch, find_amounts
 from .text import NormText, normalise
 
 BULLET_RE = re.compile(r"^(?:[•●◦▪‣∙·*\-–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
+# A sentence about money, where "46 miljoner" without "kronor" is an amount.
+MONEY_CONTEXT = re.compile(
+    r"bidrag|ansök|\bsök|bevilja|budget|kostnad|fördela|anslag|\bmedel\b|finansier|belopp|"
+    r"kronor|\bkr\b|mnkr|tkr|utbetal|betalas",
+    re.IGNORECASE,
+)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"'(•])|\n+")
 # Abbreviations after which a period does not end a sentence.
@@ -131,7 +137,7 @@ class Document:
         key = f"amounts:{sentence.start}"
         found = self.cache.get(key)
         if found is None:
-            found = find_amounts(sentence.text)
+            found = find_amounts(sentence.text, bare=bool(MONEY_CONTEXT.search(sentence.text)))
             self.cache[key] = found
         return found  # type: ignore[return-value]
 
