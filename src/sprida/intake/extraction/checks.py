@@ -2,12 +2,56 @@
 
 from __future__ import annotations
 
+import re
+
 from .amounts import format_sek
+from .document import Document
 from .result import ExtractionResult
+
+# A sentence that grants an amount: "Bidrag beviljas med …", "beviljar Region X bidrag med …".
+_GRANTS = re.compile(r"\bbevilja(?:s|r|t|de)?\b", re.IGNORECASE)
+_NOT_GRANT = re.compile(r"^\s*(?:per år|om året|årligen)|\binte\b", re.IGNORECASE)
+
+
+def unread_grants(doc: Document, result: ExtractionResult) -> list[str]:
+    """Amounts granted in a sentence that became neither the decision's total nor any measure's
+    amount: a reworded sentence the rules did not understand must not lose a grant silently."""
+    if result.document_type != "decision" or result.decision is None:
+        return []
+    known = {m.value for m in (result.decision.granted_sek, result.decision.applied_sek) if m}
+    for measure in result.measures:
+        known |= {a.value for a in (measure.granted_sek, measure.applied_sek) if a}
+    known |= {payout.amount_sek for payout in result.payouts}
+    if result.programme and result.programme.budget_sek_per_year:
+        known.add(result.programme.budget_sek_per_year.value)
+    warnings = []
+    for sentence in doc.sentences:
+        cue = _GRANTS.search(sentence.text)
+        if cue is None or _NOT_GRANT.search(sentence.text[: cue.start()]):
+            continue
+        for amount in doc.amounts(sentence):
+            after = sentence.text[amount.end :]
+            if (
+                amount.start > cue.start()
+                and amount.value not in known
+                and not _NOT_GRANT.match(after)
+            ):
+                warnings.append(
+                    f"Beloppet {format_sek(amount.value)} i meningen ”{sentence.text}” har inte "
+                    "kunnat knytas till beslutet eller någon åtgärd. Kontrollera beloppen."
+                )
+    return warnings
 
 
 def check_result(result: ExtractionResult) -> list[str]:
     warnings: list[str] = []
+    if result.document_type == "decision":
+        for measure in result.measures:
+            if measure.outcome in ("granted", "partially_granted") and measure.granted_sek is None:
+                warnings.append(
+                    f"Åtgärden ”{measure.title.value}” saknar beviljat belopp. Fyll i beloppet "
+                    "innan förslaget bekräftas."
+                )
     decision = result.decision
     granted = decision.granted_sek.value if decision and decision.granted_sek else None
     if decision and decision.applied_sek and decision.granted_sek and decision.rejected_sek:

@@ -7,9 +7,8 @@ import re
 from .amounts import AmountMatch
 from .common import date_in
 from .dates import find_dates
+from .decision_measures import decision_measures, measure_lists
 from .document import Document
-from .lists import bullet_lists
-from .measures import decision_measures
 from .result import Decision, ExtractionResult, Found, Meeting
 
 _GRANTED = re.compile(
@@ -49,7 +48,8 @@ SUBMITTED_CUE = re.compile(
 
 
 def _outside_items(doc: Document) -> list[tuple[int, int]]:
-    return [(item.start, item.end) for group in bullet_lists(doc) for item in group]
+    """The items of measure lists: a measure's amount is not the decision's total."""
+    return [(item.start, item.end) for group in measure_lists(doc) for item in group]
 
 
 def _first_amount(
@@ -82,10 +82,14 @@ def extract_decision(doc: Document, result: ExtractionResult) -> None:
     rejected = _first_amount(doc, _REJECTED, skip)
     applied = _first_amount(doc, _APPLIED, skip, prefer=applicant)
     result.measures = decision_measures(doc)
-    if granted is None and result.measures:
-        values = [m.granted_sek.value for m in result.measures if m.granted_sek is not None]
-        if values:
-            granted = Found(sum(values))
+    values = [m.granted_sek.value for m in result.measures if m.granted_sek is not None]
+    # "Bidrag beviljas med 6 000 000 kronor för A och med 2 000 000 kronor för B": the first
+    # amount is A's, and the total is the sum.
+    per_measure = granted is not None and any(
+        m.granted_sek is not None and m.granted_sek.span == granted.span for m in result.measures
+    )
+    if values and (granted is None or per_measure):
+        granted = Found(sum(values))
     outcome = _outcome(doc, granted, rejected)
     if outcome == "rejected" and granted is None:
         granted = Found(0)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from .shares import SHARE
+
 # Funding lead-ins that say how, not what: "Delfinansiering för X", "Bidrag för X", "Hälften av
 # ansökt bidrag för X", "50 procent av ansökt belopp för X".
 _LEAD_INS = re.compile(
-    r"^(?:(?:hälften|en tredjedel|två tredjedelar|en fjärdedel|\d+\s*(?:procent|%))"
-    r"\s+av\s+(?:det\s+)?(?:ansökt|sökt)a?\s+(?:bidrag(?:et)?|belopp(?:et)?|medel)\s*,?\s*(?:för|till)\s+"
+    rf"^(?:(?:den\s+andra\s+)?{SHARE}\s*,?\s*(?:för|till)\s+"
     r"|(?:del)?finansiering\s+(?:av|för|till)\s+|delfinansiera\s+"
     r"|(?:stats)?bidrag(?:et)?\s+(?:för|till)\s+|medel\s+(?:för|till)\s+|stöd\s+(?:för|till)\s+"
     r"|ansökan\s+om\s+(?:bidrag|medel)\s+(?:för|till)\s+|åtgärden\s+|insatsen\s+|satsningen\s+"
