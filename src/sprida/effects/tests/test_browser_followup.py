@@ -26,6 +26,13 @@ LATE = re.compile(r"\d+ dagar? försenad\b|>Försenad<")
 IN_USE = "Egenmonitorering ska vara implementerat i en eller flera verksamheter."
 
 
+def _page(browser: Any) -> Any:
+    """A page that waits long enough for a live server on a busy machine."""
+    page = browser.new_page()
+    page.set_default_timeout(120_000)
+    return page
+
+
 def _setup(grant) -> Condition:
     today = timezone.localdate()
     grant.decision.deadlines.filter(kind=DeadlineKind.PROGRESS_REPORT).update(
@@ -106,7 +113,7 @@ def test_coordinator_records_corrects_and_submits_then_nothing_is_overdue(
 ) -> None:
     condition = _setup(grant)
     base = live_server.url
-    page: Any = browser.new_page()
+    page: Any = _page(browser)
     sign_in(page, base, "alice", PASSWORD)
     _record_and_correct(page, base, grant.fall.pk)
     assert Cost.objects.get(description="Sensorer").amount_sek == 1_150_000
@@ -128,7 +135,7 @@ def test_coordinator_records_corrects_and_submits_then_nothing_is_overdue(
     kinds = {r.deadline.kind for r in reminders_due(today=timezone.localdate())}
     assert DeadlineKind.PROGRESS_REPORT not in kinds
 
-    officer: Any = browser.new_page()
+    officer: Any = _page(browser)
     sign_in(officer, base, "dana", PASSWORD)
     assert "försenad" not in officer.inner_text("main")
     officer.goto(f"{base}/effekter/villkor/{condition.pk}/")
@@ -137,3 +144,59 @@ def test_coordinator_records_corrects_and_submits_then_nothing_is_overdue(
     officer.close()
     condition.refresh_from_db()
     assert condition.fulfilled
+
+
+def test_controller_reads_the_ledger_and_a_change_goes_both_ways(
+    browser, live_server, people, grant, mailoutbox
+) -> None:
+    from sprida.effects.models import ChangeNotification
+    from sprida.grants.models import Payout, PayoutStatus
+
+    Payout.objects.filter(decision=grant.decision, year=2025).update(
+        status=PayoutStatus.PAID, paid_on=dt.date(2025, 11, 20)
+    )
+    Cost.objects.create(
+        measure=grant.fall, year=2025, kind="external", description="Sensorer", amount_sek=700_000
+    )
+    base = live_server.url
+    # The region's controller (a viewer) reads the accounting and downloads the ledger.
+    page: Any = _page(browser)
+    sign_in(page, base, "bob", PASSWORD)
+    page.goto(f"{base}/effekter/ekonomi/beslut/{grant.decision.pk}/")
+    main = page.inner_text("main")
+    assert "Förutbetald intäkt" in main and "Risk för återbetalning" in main
+    assert serious_violations(page) == []
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ner huvudboken som XLSX").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    page.close()
+
+    # The coordinator files a change notification; the delegation answers it.
+    page = _page(browser)
+    sign_in(page, base, "alice", PASSWORD)
+    page.goto(f"{base}/effekter/")
+    page.get_by_role("link", name=re.compile("^Anmäl ändring")).first.click()
+    page.get_by_label("Vad som ändras").fill("Två avdelningar i stället för tre.")
+    page.get_by_label("Varför").fill("Ombyggnad.")
+    page.get_by_label("Påverkan på kostnaden").fill("Ingen.")
+    page.get_by_label("Påverkan på tidplanen").fill("Tre månader senare.")
+    page.get_by_label("Påverkan på de förväntade effekterna").fill("Ingen.")
+    page.get_by_role("button", name="Spara").click()
+    page.wait_for_selector("text=Ändringsanmälan är skickad")
+    assert serious_violations(page) == []
+    page.close()
+    notification = ChangeNotification.objects.get()
+    assert [m.to for m in mailoutbox] == [["dana@example.se"]]
+
+    officer: Any = _page(browser)
+    sign_in(officer, base, "dana", PASSWORD)
+    officer.goto(f"{base}/effekter/andringar/")
+    officer.get_by_role("link", name="Två avdelningar i stället för tre.").click()
+    officer.get_by_label("Kräver nytt beslut").check()
+    officer.get_by_label("Meddelande till regionen").fill("Ansök om ändrat beslut.")
+    officer.get_by_role("button", name="Skicka svaret till regionen").click()
+    officer.wait_for_selector("text=Svaret är skickat till regionen.")
+    assert serious_violations(officer) == []
+    officer.close()
+    assert notification.answer.outcome == "new_decision"
+    assert mailoutbox[-1].to == ["alice@example.se"]
