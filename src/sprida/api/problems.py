@@ -11,7 +11,13 @@ import json
 import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.conf import settings
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+    TooManyFilesSent,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
@@ -185,6 +191,19 @@ def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return problem_response(status, exc.message, code=code)
 
 
+def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpResponse:
+    """A request Django refuses to parse: too many files or fields, an oversized form body."""
+    if isinstance(exc, RequestDataTooBig):
+        return problem_response(413, "The request's form fields are too large.")
+    if isinstance(exc, TooManyFilesSent):
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FILES
+        return problem_response(
+            400, f"Too many files in one request; send at most {limit}.", code="too_many_files"
+        )
+    logger.warning("Refused a suspicious API request: %s", exc)
+    return problem_response(400, "The request could not be read.")
+
+
 def on_api_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
     return problem_response(exc.status, exc.detail, code=exc.code, errors=exc.errors)
 
@@ -204,6 +223,7 @@ def install(api: NinjaAPI) -> None:
         DjangoValidationError: on_django_validation_error,
         Http404: on_not_found,
         PermissionDenied: on_permission_denied,
+        SuspiciousOperation: on_suspicious,
         ApiProblem: on_api_problem,
     }
     for exc_class, handler in handlers.items():

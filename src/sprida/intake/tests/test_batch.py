@@ -107,3 +107,16 @@ def test_viewer_may_not_upload_a_batch(people: dict[str, Any]) -> None:
     response = client.post("/api/v1/documents/batch", {"files": _files()}, headers=headers)
     assert response.status_code == 403
     assert not Document.objects.exists()
+
+
+def test_too_many_files_is_a_clear_refusal(
+    client: Client, people: dict[str, Any], settings: Any
+) -> None:
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+    api, headers = _api(people["editor"])
+    response = api.post("/api/v1/documents/batch", {"files": _files()}, headers=headers)
+    assert response.status_code == 400
+    assert response.json()["code"] == "too_many_files" and "at most 2" in response.json()["detail"]
+    client.force_login(people["editor"])
+    assert client.post("/dokument/", {"documents": _files()}).status_code == 400
+    assert not Document.objects.exists()
