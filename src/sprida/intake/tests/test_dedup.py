@@ -117,3 +117,27 @@ def test_a_national_body_keeps_its_own_copy_of_a_regions_letter(
     assert not received.duplicate
     assert received.document.owner is not None
     assert received.document.owner.slug == "effektivitetsdelegationen"
+
+
+def test_two_uploads_of_the_same_bytes_at_once(
+    people: dict[str, Any], settings: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both pass the duplicate check before either is saved; the constraint decides, the
+    second answers with the first's document and leaves no stored file behind."""
+    from pathlib import Path
+
+    from sprida.intake import services
+
+    first = document_receive(by=people["editor"], name="ett.txt", data=PRIVATE).document
+    real = services._held_already
+    calls = {"n": 0}
+
+    def not_yet(sha256: str, owner: Any) -> Document | None:
+        calls["n"] += 1
+        return None if calls["n"] == 1 else real(sha256, owner)
+
+    monkeypatch.setattr(services, "_held_already", not_yet)
+    second = document_receive(by=people["editor"], name="tva.txt", data=PRIVATE)
+    assert second.duplicate and second.document.pk == first.pk
+    files = [p.name for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()]
+    assert files == ["ett.txt"]
