@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -142,6 +143,8 @@ def documents_receive(*, by: Any, uploads: Iterable[UploadedFile]) -> list[Uploa
             received = document_receive(by=by, name=name, data=upload_bytes(upload))
         except ReadError as error:
             results.append(UploadResult(name, None, error.code, error.message_sv, error.message_en))
+        except PermissionDenied:
+            raise  # about the person, not the file: the whole request is refused
         except Exception:
             logger.exception("Storing the upload %r failed", name)
             results.append(UploadResult(name, None, "not_stored", *_NOT_STORED))

@@ -120,3 +120,19 @@ def test_too_many_files_is_a_clear_refusal(
     client.force_login(people["editor"])
     assert client.post("/dokument/", {"documents": _files()}).status_code == 400
     assert not Document.objects.exists()
+
+
+def test_a_refused_person_is_not_a_failed_file(
+    people: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Permission is about the request, so it is not turned into one file's result."""
+    from django.core.exceptions import PermissionDenied
+
+    from sprida.intake import services
+
+    def refuse(**kwargs: Any) -> Any:
+        raise PermissionDenied("Du får inte ladda upp dokument.")
+
+    monkeypatch.setattr(services, "document_receive", refuse)
+    with pytest.raises(PermissionDenied):
+        services.documents_receive(by=people["viewer"], uploads=_files())

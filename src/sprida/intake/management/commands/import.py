@@ -81,6 +81,10 @@ class Command(BaseCommand):
         except ReadError as error:
             self.stderr.write(f"{label}: inte mottagen – {error.message_sv} ({error.code})")
             return "misslyckades"
+        except PermissionDenied as error:
+            reason = str(error) or "användaren får inte ladda upp dokument"
+            self.stderr.write(f"{label}: inte mottagen – {reason}")
+            return "misslyckades"
         except Exception as error:
             logger.exception("Importing %s failed", label)
             self.stderr.write(f"{label}: inte mottagen – oväntat fel ({type(error).__name__})")
