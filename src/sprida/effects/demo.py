@@ -19,11 +19,13 @@ from sprida.core import demo
 from sprida.core.demo import Output
 from sprida.effects.models import (
     BenefitType,
+    ConditionFulfilment,
     Cost,
     CostKind,
     Direction,
     EffectCategory,
     Frequency,
+    FulfilmentStage,
     ImplementationStage,
     ImplementationStatus,
     Indicator,
@@ -33,7 +35,7 @@ from sprida.effects.models import (
     ReportKind,
     ReportSection,
 )
-from sprida.grants.models import Decision, Measure, Outcome
+from sprida.grants.models import Condition, Decision, Measure, Outcome
 
 SEED = "sprida-effects-demo"
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
@@ -434,7 +436,28 @@ def effects_load(out: Output) -> int:
         _costs(measure, measure.outcome.granted_sek, rng)
         _effects(measure, rng)
     _orebro_report(out)
+    _orebro_conditions(out)
     return len(measures)
+
+
+def _orebro_conditions(out: Output) -> None:
+    """How far Örebro has come with the decision's conditions, so the follow-up shows them."""
+    conditions = Condition.objects.filter(
+        decision__application__applicant__slug="orebro", line__isnull=False, fulfilment__isnull=True
+    ).order_by("pk")
+    for condition in conditions:
+        dated = condition.due_on is not None
+        ConditionFulfilment.objects.create(
+            condition=condition,
+            stage=FulfilmentStage.IN_PROGRESS if dated else FulfilmentStage.FULFILLED,
+            evidence="Demodata: egenmonitorering används på medicinkliniken i Örebro sedan "
+            "våren 2026; fler verksamheter ansluts under 2027."
+            if dated
+            else "Demodata: bidraget används för införande i verksamheterna – utbildning, "
+            "arbetssätt och uppföljning – inte för inköp av plattformen.",
+        )
+    if conditions:
+        out.write("  effekter: uppfyllelse av villkoren för Region Örebro län\n")
 
 
 @demo.register(30, "effekter")

@@ -83,3 +83,17 @@ def test_report_command_writes_docx_and_xlsx(people, grant, tmp_path) -> None:
         call_command("report", "progress", region="gotland", output=str(target))
     with pytest.raises(CommandError, match="Ingen organisation"):
         call_command("report", "progress", region="atlantis", output=str(target))
+
+
+def test_demo_shows_orebro_meeting_its_conditions(grant) -> None:
+    from sprida.effects.models import ConditionFulfilment
+    from sprida.grants.services import SYSTEM, condition_save
+
+    line = grant.decision.lines.get(measure=grant.fall)
+    condition_save(
+        by=SYSTEM, decision=grant.decision, line=line, text="Villkor", due_on=dt.date(2027, 12, 31)
+    )
+    demo.effects_load(io.StringIO())
+    demo.effects_load(io.StringIO())  # a second run adds nothing
+    fulfilment = ConditionFulfilment.objects.get()
+    assert fulfilment.stage == "in_progress" and fulfilment.evidence.startswith("Demodata")
