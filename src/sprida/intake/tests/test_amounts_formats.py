@@ -147,3 +147,39 @@ def test_amounts_in_a_sentence_are_found_in_order(values: list[int], unit: tuple
     found = find_amounts(text)
     assert [a.value for a in found] == [v * factor for v in values]
     assert [text[a.start : a.end] for a in found] == [a.text for a in found]
+
+
+# Bare scale words ("250 miljoner per år"), read only where the caller knows the text is money.
+
+
+@pytest.mark.parametrize(
+    ("word", "factor"),
+    [
+        ("miljarder", BILLION),
+        ("miljard", BILLION),
+        ("mdr", BILLION),
+        ("miljoner", MILLION),
+        ("miljon", MILLION),
+        ("mn", MILLION),
+    ],
+)
+def test_a_bare_scale_word_has_its_factor_when_asked_for(word: str, factor: int) -> None:
+    text = f"Programmet fördelar 2,5 {word} per år."
+    [found] = find_amounts(text, bare=True)
+    assert (found.value, found.text) == (2 * factor + factor // 2, f"2,5 {word}")
+    assert text[found.start : found.end] == found.text
+    assert find_amounts(text) == []
+
+
+def test_a_bare_scale_word_before_a_counted_noun_is_no_amount() -> None:
+    assert find_amounts("Länet har 2 miljoner invånare.", bare=True) == []
+
+
+def test_bare_and_currency_amounts_come_in_text_order() -> None:
+    text = "Först 3 miljoner per år, sedan 4 mnkr och till sist 5 miljoner."
+    found = find_amounts(text, bare=True)
+    assert [(a.value, a.text) for a in found] == [
+        (3 * MILLION, "3 miljoner"),
+        (4 * MILLION, "4 mnkr"),
+        (5 * MILLION, "5 miljoner"),
+    ]
