@@ -106,10 +106,8 @@ def find_amounts(text: str, *, bare: bool = False) -> list[AmountMatch]:
         if value is not None:
             found.append(AmountMatch(value, match.start(), match.end(), match.group(0)))
     if bare:
-        taken = [(a.start, a.end) for a in found]
+        # A bare match never overlaps a currency one: no currency may follow its scale word.
         for match in _BARE_RE.finditer(text):
-            if any(start <= match.start() < end for start, end in taken):
-                continue
             value = _to_kronor(match.group("num"), _WORD_UNITS[match.group("bare").lower()])
             if value is not None:
                 found.append(AmountMatch(value, match.start(), match.end(), match.group(0)))

@@ -18,10 +18,13 @@ _REJECTED = re.compile(
     r"\bavslå[rs]?\b(?:\s+\w+){0,3}?\s+med\s+(?:sammanlagt\s+|totalt\s+)?$", re.I
 )
 _APPLIED = re.compile(
-    r"\b(?:ansökte|har ansökt|ansöker|sökte|har sökt|ansökan (?:uppgår|avser))\b[^.]*?"
-    r"(?:med|om|till)\s+(?:sammanlagt\s+|totalt\s+)?$",
+    r"\b(?:ansökte|har ansökt|ansöker|sökte|har sökt|ansökan (?:uppgår|avser|gällde|avsåg))\b"
+    r"[^.]*?(?:med|om|till)\s+(?:sammanlagt\s+|totalt\s+)?$"
+    r"|\bav\s+(?:de\s+)?(?:an)?sökta\s+$",
     re.I,
 )
+# "Resterande 8 100 000 kronor avslås": the amount before the verb, naming no measure.
+_REJECTED_BEFORE = re.compile(r"^(?:\s*kronor)?,?\s+avslås\b", re.I)
 _PARTIAL = re.compile(
     r"\bbeslutar\s+att\s+delvis\s+bevilja|\bbeviljas\s+delvis\b|\bdelvis\s+bifall", re.I
 )
@@ -42,7 +45,7 @@ _MEETING = re.compile(
 )
 SUBMITTED_CUE = re.compile(
     r"\bansökte\b|\bansökan\s+(?:som\s+)?(?:inkom|kom in|lämnades|inkommen|daterad)"
-    r"|\binkom\s+(?:med\s+)?(?:en\s+)?ansökan",
+    r"|\b(?:inkom|kom\s+in|lämnade\s+in)\s+(?:med\s+)?(?:sin\s+|en\s+)?ansökan",
     re.I,
 )
 
@@ -79,7 +82,7 @@ def extract_decision(doc: Document, result: ExtractionResult) -> None:
     year = doc.context_year
     applicant = result.regions[0].name if result.regions else None
     granted = _first_amount(doc, _GRANTED, skip)
-    rejected = _first_amount(doc, _REJECTED, skip)
+    rejected = _first_amount(doc, _REJECTED, skip) or _rest_rejected(doc, skip)
     applied = _first_amount(doc, _APPLIED, skip, prefer=applicant)
     result.measures = decision_measures(doc)
     values = [m.granted_sek.value for m in result.measures if m.granted_sek is not None]
@@ -138,6 +141,18 @@ def _meeting(doc: Document, result: ExtractionResult, year: int | None) -> None:
                 )
                 break
         return
+
+
+def _rest_rejected(doc: Document, skip: list[tuple[int, int]]) -> Found[int] | None:
+    """'Resterande 8 100 000 kronor avslås.': a total rejected, when no measure is named."""
+    for sentence in doc.sentences:
+        if " för " in sentence.text or any(a <= sentence.start < b for a, b in skip):
+            continue
+        for amount in doc.amounts(sentence):
+            if _REJECTED_BEFORE.match(sentence.text[amount.end :]):
+                start = sentence.start + amount.start
+                return Found(amount.value, doc.span(start, sentence.start + amount.end))
+    return None
 
 
 def _outcome(doc: Document, granted: Found[int] | None, rejected: Found[int] | None) -> str | None:

@@ -23,7 +23,9 @@ from .titles import clean_title
 _MEASURE_INTRO = re.compile(
     r"åtgärd|insats|satsning|område|projekt|delprojekt|följande|ansök|bevilja", re.I
 )
-_REJECT_HEADING = re.compile(r"avslås|avslag|beviljas inte|avslagna", re.I)
+_REJECT_HEADING = re.compile(
+    r"avslås|avslag|(?:beviljas|lämnas|ges|utgår)\s+(?:inte|ej)|inte\s+(?:beviljas|lämnas)", re.I
+)
 _PROSE_REJECT = re.compile(
     r"^(?:Bidrag|Medel|Stöd|Statsbidrag)\s+(?:beviljas|ges|lämnas)\s+inte\s+(?:heller\s+)?"
     r"(?:till|för)\s+(?P<list>.+?)\.?$"
@@ -51,25 +53,13 @@ _GRANTS_WITH = re.compile(r"^(?:Bidrag|Medel|Statsbidrag)\s+beviljas\s+med\s+\d"
 _FOR_WHAT = re.compile(
     r"^\s*(?:för|till)\s+(?P<what>.+?)(?=(?:,\s*|\s+och\s+)(?:med\s+)?\d|\s*\.?\s*$)", re.I
 )
-# A list of what was decided is no list of measures: "1. Effektivitetsdelegationen beviljar …",
-# "2. Bidrag avslås med …", "att …".
-_RESOLUTION_ITEM = re.compile(
-    r"^(?:att\b|(?:Effektivitetsdelegationen|Delegationen|Kammarkollegiet|Regeringen|Regionen)\b"
-    r"|Region\s+[A-ZÅÄÖ]|[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet)\b"
-    r"|Bidrag(?:et)?\s+(?:beviljas|avslås|betalas|får|ska)\b)"
-)
 # "X (4 900 000 kronor)", "X, 2 500 000 kronor": the amount a measure was applied for.
 _NAMED_AMOUNT = r"\s*(?:\(\s*|,\s*|:\s*|\s-\s*)(?P<amount>\d[^()]*?)(?:\)|,|\.|\s+och\b|$)"
 
 
 def measure_lists(doc: Document) -> list[list[ListItem]]:
     """Lists of measures: not attachments or distribution, not a list of what was decided."""
-    out = []
-    for items in bullet_lists(doc):
-        resolutions = sum(bool(_RESOLUTION_ITEM.match(item.text)) for item in items)
-        if is_measure_list(items) and 2 * resolutions < len(items):
-            out.append(items)
-    return out
+    return [items for items in bullet_lists(doc) if is_measure_list(items)]
 
 
 def _list_outcome(doc: Document, items: list[ListItem]) -> str:

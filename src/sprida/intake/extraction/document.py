@@ -10,7 +10,10 @@ from functools import cached_property
 from .amounts import AmountMatch, find_amounts
 from .text import NormText, normalise
 
-BULLET_RE = re.compile(r"^(?:[•●◦▪‣∙·*\-–]|\(?\d{1,2}[.)]|[a-z][.)])\s+")
+# List markers, with the private-use bullets a Word symbol font leaves in copied text.
+BULLET_RE = re.compile(
+    r"^(?:[•●◦▪‣∙·*\-–\uf0b7\uf0a7\uf0d8\uf0fc\u2043]|\(?\d{1,2}[.)]|[a-z][.)])\s+"
+)
 # A sentence about money, where "46 miljoner" without "kronor" is an amount.
 MONEY_CONTEXT = re.compile(
     r"bidrag|ansök|\bsök|bevilja|budget|kostnad|fördela|anslag|\bmedel\b|finansier|belopp|"

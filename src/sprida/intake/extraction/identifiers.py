@@ -11,7 +11,7 @@ _ORG_RE = re.compile(r"(?<![\d-])(\d{6})\s?[-\u2010-\u2015]?\s?(\d{4})(?![\d-])"
 
 # "HSN/1005/2025", "RS/344/2025", "REV/16/2024", "RS 2025/123", "EFF 2025/45", "HSN 2024-0512"
 _CASE_SLASH = r"[A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,4})?\s?/\s?\d{1,6}\s?/\s?(?:19|20)\d\d"
-_CASE_YEAR_FIRST = r"[A-ZÅÄÖ]{2,6}\s?(?:19|20)\d\d[/-]\d{1,6}"
+_CASE_YEAR_FIRST = r"[A-ZÅÄÖ]{2,6}[\s-]?(?:19|20)\d\d[/-]\d{1,6}"
 # "RV250363": a registry prefix and a two-digit year followed by a serial
 _CASE_COMPACT = r"[A-ZÅÄÖ]{2,4}(?:1\d|2\d|3\d)\d{4}"
 # Ministries: department letters, year, slash, serial: "S2025/01734", "Fi2024/00312/RS"

@@ -133,9 +133,21 @@ def _sentence_case(text: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
+# A list of what was decided is no list of measures: "1. Effektivitetsdelegationen beviljar …",
+# "2. Bidrag avslås med …", "att …".
+_RESOLUTION_ITEM = re.compile(
+    r"^(?:att\b|(?:Effektivitetsdelegationen|Delegationen|Kammarkollegiet|Regeringen|Regionen)\b"
+    r"|Region\s+[A-ZÅÄÖ]|[A-ZÅÄÖ][\wåäö-]*(?:nämnden|styrelsen|fullmäktige|utskottet)\b"
+    r"|Bidrag(?:et)?\s+(?:beviljas|avslås|betalas|får|ska)\b)"
+)
+
+
 def is_measure_list(items: list[ListItem]) -> bool:
     intro = items[0].intro
     if intro is not None and _NOT_MEASURE_INTRO.match(intro.content):
+        return False
+    resolutions = sum(bool(_RESOLUTION_ITEM.match(item.text)) for item in items)
+    if 2 * resolutions >= len(items):
         return False
     return not all(len(item.text.split()) < 2 for item in items)
 
@@ -172,7 +184,61 @@ def memo_measures(doc: Document) -> list[Measure]:
         if intro and not _MEASURE_INTRO.search(intro) and not intro.endswith(":"):
             continue
         return [measure_from_item(doc, item, "applied") for item in items]
-    return table_measures(doc) or _ordinal_measures(doc) or _colon_measures(doc)
+    return (
+        table_measures(doc)
+        or _ordinal_measures(doc)
+        or _colon_measures(doc)
+        or _prose_list_measures(doc)
+        or _single_measure(doc)
+    )
+
+
+# "Ansökan avser gemensamma underlag för AI-tillämpningar och en plattform för spridning."
+_APPLICATION_COVERS = re.compile(
+    r"\b(?:ansökan|ansökningen|den gemensamma ansökan)\s+(?:avser|omfattar|gäller)\s+"
+    r"(?!(?:de|den|det)\s+(?:åtgärder|insatser)|åtgärderna|följande)(?P<list>[^.:]+)",
+    re.I,
+)
+_NOT_ONE = re.compile(
+    r"^(?:de|den|det|dessa)\s+(?:\w+\s+)?(?:åtgärd|insats|satsning)|^åtgärderna|^insatserna"
+    r"|^följande|^effektivare|^en effektiv|^ärendet",
+    re.I,
+)
+
+
+def _prose_list_measures(doc: Document) -> list[Measure]:
+    for sentence in doc.sentences:
+        match = _APPLICATION_COVERS.search(sentence.text)
+        if match is None:
+            continue
+        base = sentence.start + match.start("list")
+        parts = split_prose_list(match.group("list"), split_pair=True)
+        if 2 <= len(parts) <= 8:
+            return [
+                Measure(Found(clean_title(text), doc.span(base + start, base + end)), "applied")
+                for text, start, end in parts
+            ]
+    return []
+
+
+def _single_measure(doc: Document) -> list[Measure]:
+    """A memo applying for one thing names it after the amount: '… om 9,5 mnkr för X'."""
+    for sentence in doc.sentences:
+        if not re.search(r"\bansök", sentence.text, re.I):
+            continue
+        for amount in doc.amounts(sentence):
+            match = re.match(r"\s+(?:för|till)\s+(?P<what>[^.;]+)", sentence.text[amount.end :])
+            if match is None or _NOT_ONE.match(match.group("what")):
+                continue
+            what = re.split(r",\s*(?:att|samt)\b", match.group("what"))[0]
+            start = sentence.start + amount.end + match.start("what")
+            measure = Measure(
+                Found(clean_title(what), doc.span(start, start + len(what))), "applied"
+            )
+            at = sentence.start + amount.start
+            measure.applied_sek = Found(amount.value, doc.span(at, sentence.start + amount.end))
+            return [measure]
+    return []
 
 
 _COLON_LIST = re.compile(

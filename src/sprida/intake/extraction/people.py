@@ -71,7 +71,8 @@ _TITLED_NAME = re.compile(
 _NAME_WITH_ROLE = re.compile(
     rf"(?P<name>{NAME_RE.pattern})\s*(?P<party>\([A-ZÅÄÖ]{{1,3}}\))?"
     r"(?:,\s*(?P<title>(?:[a-zåäö][a-zåäö -]*?)?(?:direktör|ordförande|chef|sekreterare|justerare|"
-    r"ledamot|ersättare|handläggare|strateg|controller|ekonom|samordnare|projektledare)))?"
+    r"ledamot|ersättare|handläggare|strateg|controller|ekonom|samordnare|projektledare)"
+    r"(?:\s+(?:i|vid|för|på)\s+[A-ZÅÄÖ][\wåäö-]+)?))?"
     r"(?=\s*(?:,|;|$|\n))",
 )
 _CAPS_NAME = re.compile(r"^[A-ZÅÄÖÉÜ]{2,}(?:-[A-ZÅÄÖÉÜ]{2,})?(?: [A-ZÅÄÖÉÜ]{2,}){1,2}$")
@@ -105,6 +106,11 @@ def _is_name(text: str) -> bool:
     return not find_regions(text)
 
 
+def _is_title(text: str) -> bool:
+    """A short title or role on its own: 'Hälso- och sjukvårdsdirektör', 'Utvecklingsstrateg'."""
+    return bool(_TITLE_WORDS.search(text)) and len(text.split()) <= 6 and not re.search(r"\d", text)
+
+
 def _title_line(line: Line | None) -> str | None:
     if line is None or len(line.text) > 70 or line.text.endswith("."):
         return None
@@ -124,8 +130,10 @@ def _label_above(text: str, match: re.Match[str]) -> bool:
 
 
 def _indefinite(title: str) -> str:
-    """'juristen' -> 'Jurist', 'handläggaren' -> 'Handläggare', 'statsrådet' -> 'Statsråd'."""
-    title = re.sub(r"(?<=are)n$|(?<=[^aeiouyåäö])(?:en|et)$", "", title)
+    """'juristen' -> 'Jurist', 'handläggaren' -> 'Handläggare', 'statsrådet' -> 'Statsråd';
+    'ordförande i Effektivitetsdelegationen' keeps its organisation whole."""
+    if " " not in title or re.search(_TITLE_STEM + r"\w*$", title, re.IGNORECASE):
+        title = re.sub(r"(?<=are)n$|(?<=[^aeiouyåäö])(?:en|et)$", "", title)
     return title[:1].upper() + title[1:]
 
 
@@ -189,7 +197,7 @@ def find_people(doc: Document) -> list[PersonHit]:
             hits.append(PersonHit(name, title, match.start("name"), match.end("name"), prose))
     hits.extend(_prose_people(doc))
     names = {hit.name for hit in hits}
-    for signatory in column_signatories(doc, _is_name, names):
+    for signatory in column_signatories(doc, _is_name, names, _is_title):
         hits.append(PersonHit(signatory.name, signatory.role, signatory.start, signatory.end))
     hits.sort(key=lambda h: h.start)
     merged: dict[str, PersonHit] = {}

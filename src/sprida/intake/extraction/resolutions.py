@@ -8,7 +8,9 @@ from .document import Document
 from .result import Found
 
 _ANCHOR_END = re.compile(
-    r"(?:beslutar|besluta|beslöt|beslutade|föreslår|föreslås|föreslog|föreslagit)\s*:?$|:$", re.I
+    r"(?:beslutar|besluta|beslöt|beslutade|föreslår|föreslås|föreslog|föreslagit)"
+    r"(?:\s+(?:för egen del|för sin del|enligt följande|följande))?\s*:?$|:$",
+    re.I,
 )
 _ATT_LINE = re.compile(r"^att\s+", re.I)
 _INLINE = re.compile(

@@ -52,9 +52,11 @@ def _neighbours(doc: Document, line: Line) -> list[Line]:
     return out
 
 
-def _from_cells(doc: Document, line: Line, is_name: Callable[[str], bool]) -> Iterator[Signatory]:
+def _from_cells(
+    doc: Document, line: Line, is_name: Callable[[str], bool], is_title: Callable[[str], bool]
+) -> Iterator[Signatory]:
     cells = _cells(line)
-    if len(cells) < 2 or not all(_ROLE.match(text) for text, _ in cells):
+    if len(cells) < 2 or not all(_ROLE.match(text) or is_title(text) for text, _ in cells):
         return
     for other in _neighbours(doc, line):
         names = _cells(other)
@@ -109,11 +111,14 @@ def _from_one_line(
 
 
 def column_signatories(
-    doc: Document, is_name: Callable[[str], bool], known: Collection[str] = ()
+    doc: Document,
+    is_name: Callable[[str], bool],
+    known: Collection[str] = (),
+    is_title: Callable[[str], bool] = lambda text: False,
 ) -> list[Signatory]:
-    """Names paired with the roles beside them, for rows of two or more columns."""
+    """Names paired with the roles or titles beside them, for rows of two or more columns."""
     out: list[Signatory] = []
     for line in doc.lines:
-        out.extend(_from_cells(doc, line, is_name))
+        out.extend(_from_cells(doc, line, is_name, is_title))
         out.extend(_from_one_line(doc, line, is_name, known))
     return out

@@ -96,6 +96,10 @@ def _cell_table(doc: Document, outcome: str) -> list[Measure]:
         measures: list[Measure] = []
         for row in lines[index + 1 :]:
             if " | " not in row.text:
+                if measures and _wrapped_cell(doc, row):
+                    last = measures[-1]
+                    last.title = Found(f"{last.title.value} {row.text.strip()}", last.title.span)
+                    continue
                 break
             cells = _cells(row)
             title = clean_title(cells[0])
@@ -115,6 +119,17 @@ def _cell_table(doc: Document, outcome: str) -> list[Measure]:
         if measures:
             return measures
     return []
+
+
+def _wrapped_cell(doc: Document, line: Line) -> bool:
+    """The rest of a first cell that wrapped: a few lowercase words between two table rows."""
+    following = doc.next_line(line)
+    return (
+        line.text[:1].islower()
+        and len(line.text.split()) <= 6
+        and following is not None
+        and " | " in following.text
+    )
 
 
 def _run_together_table(doc: Document, outcome: str) -> list[Measure]:

@@ -12,7 +12,7 @@ import unicodedata
 from bisect import bisect
 from dataclasses import dataclass
 
-from .layout import PAGE_NUMBER, furniture
+from .layout import furniture
 
 _SPACE_CHARS = frozenset(
     "\t\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
@@ -21,8 +21,9 @@ _DASH_CHARS = frozenset("\u2010\u2011\u2012\u2013\u2014\u2015\u2212")
 _DROP_CHARS = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _LIGATURES = frozenset("\ufb00\ufb01\ufb02\ufb03\ufb04\ufb05\ufb06")
 
-_BULLET = re.compile(r"^(?:[•●◦▪‣∙·*\-–]|\d{1,2}[.)]|[a-z][.)])\s")
+_BULLET = re.compile(r"^(?:[•●◦▪‣∙·*\-–\uf0b7\uf0a7\uf0d8\uf0fc\u2043]|\d{1,2}[.)]|[a-z][.)])\s")
 _HEADING_MD = re.compile(r"^#{1,6}\s")
+_NUMBERED_HEADING = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?\s+[A-ZÅÄÖ][^.]*$")
 _TERMINAL = re.compile(r"[.!?:;]$")
 _EMPHASIS = re.compile(r"(?<![\w*])([*_]{1,2})(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _ATT_LEAD = re.compile(
@@ -168,7 +169,9 @@ def _split_lines(chars: str, where: list[int], total: int) -> list[_Line]:
 
 # Columns: three or more spaces (a tab counts as three) or a dotted signature line between texts.
 _CELL_GAP = re.compile(r" {3,}| *[._\u2026]{4,} *")
-_MARKER_CELL = re.compile(r"(?:att|[•●◦▪‣∙·*\-–]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§+\s*\d*)")
+_MARKER_CELL = re.compile(
+    r"(?:att|[•●◦▪‣∙·*\-–\uf0b7\uf0a7\uf0d8\uf0fc\u2043]|\(?\d{1,2}(?:\.\d{1,2})*[.)]?|[a-z][.)]|§+\s*\d*)"
+)
 CELL_SEPARATOR = " | "
 
 
@@ -196,8 +199,6 @@ def _tidy(raw: str, pos: list[int], end: int) -> _Line:
         start = gap.end()
     cells.append(_collapse(raw[start:], pos[start:]))
     cells = [(t, p) for t, p in cells if t]
-    if len(cells) > 1:  # "PROTOKOLL      1 (3)": the page number cell goes; a lone one is
-        cells = [(t, p) for t, p in cells if not PAGE_NUMBER.match(t)]  # left to furniture()
     # "att<tab>clause" in resolution lists is one line of prose, not two columns.
     text, out_pos = "", []
     for cell, cell_pos in cells:
@@ -276,6 +277,8 @@ def _joins(prev: str, nxt: str, gap: bool, width: int) -> str | None:
         return None
     if CELL_SEPARATOR in prev or CELL_SEPARATOR in nxt:
         return None  # table rows and column layouts keep their lines
+    if _NUMBERED_HEADING.match(prev) and len(prev.split()) <= 8:
+        return None  # "2.1 Teknisk utrustning" heads its section
     if nxt.lower().startswith("att ") and _ATT_LEAD.search(prev):
         return None  # an att-clause of a resolution list starts its own line
     if prev.endswith("-") and len(prev) > 1 and prev[-2].isalnum():

@@ -79,3 +79,32 @@ def test_find_amounts_keeps_years_apart() -> None:
 def test_format_sek() -> None:
     assert format_sek(34_870_000) == "34 870 000 kr"
     assert format_sek(-500) == "-500 kr"
+
+
+def test_bare_scale_words_count_only_when_asked() -> None:
+    text = "Delegationen fördelar 250 miljoner per år och 1,5 miljarder totalt."
+    assert find_amounts(text) == []
+    found = find_amounts(text, bare=True)
+    assert [(a.value, a.text) for a in found] == [
+        (250_000_000, "250 miljoner"),
+        (1_500_000_000, "1,5 miljarder"),
+    ]
+    assert text[found[0].start : found[0].end] == "250 miljoner"
+
+
+def test_bare_amounts_keep_their_place_among_the_others() -> None:
+    text = "Ansökan om 12 mkr, varav 4 miljoner för utbildning och 8 miljoner kronor för drift."
+    assert [a.value for a in find_amounts(text, bare=True)] == [12_000_000, 4_000_000, 8_000_000]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Länet har 2 miljoner invånare.", "Det blev 3 miljoner besök.", "5 mnkronor", "7 miljonerna"],
+)
+def test_a_counted_noun_after_a_scale_word_is_no_money(text: str) -> None:
+    assert find_amounts(text, bare=True) == []
+
+
+@pytest.mark.parametrize("end", [".", ",", ";", ")", "", " - vilket"])
+def test_a_bare_amount_may_end_a_clause(end: str) -> None:
+    assert [a.value for a in find_amounts(f"(sökt: 46 miljoner{end}", bare=True)] == [46_000_000]

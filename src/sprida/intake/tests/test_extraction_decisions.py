@@ -175,3 +175,26 @@ def test_a_grant_worded_so_no_rule_reads_it_is_warned_about_not_lost() -> None:
         "Till uppföljningen har delegationen därutöver beviljat 2 000 000 kronor.\n"
     )
     assert any("2 000 000 kr" in w and "Till uppföljningen" in w for w in got["warnings"])
+
+
+def test_a_list_introduced_as_not_granted_and_a_total_of_the_applied() -> None:
+    got = extract(
+        "Effektivitetsdelegationen beviljar Region Västmanland bidrag med 4 200 000 kronor av "
+        "ansökta 7 350 000 kronor. Resterande 3 150 000 kronor avslås.\n\n"
+        "Bidraget avser följande åtgärder:\n1) Sensorer för fallprevention, 4 200 000 kronor.\n\n"
+        "Bidrag lämnas inte för\n– en ny intranätplattform, 2 100 000 kronor,\n"
+        "– översättning av patientinformation, 1 050 000 kronor.\n\n"
+        "Region Västmanland kom in med sin ansökan den 10 juni 2025.\n"
+    )
+    assert got["decision"] == {
+        "outcome": "partially_granted",
+        "applied_sek": 7_350_000,
+        "granted_sek": 4_200_000,
+        "rejected_sek": 3_150_000,
+        "appealable": None,
+    }
+    assert [amounts(m) for m in got["measures"][1:]] == [
+        ("rejected", 2_100_000, 0, 2_100_000),
+        ("rejected", 1_050_000, 0, 1_050_000),
+    ]
+    assert got["dates"]["application_submitted"] == "2025-06-10"

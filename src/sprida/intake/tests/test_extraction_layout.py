@@ -148,3 +148,40 @@ def test_addresses_and_units_are_not_titles() -> None:
         "Bidrag för åtgärder för en effektiv hälso- och sjukvård\n\nText.\n"
     )
     assert got["title"] == "Bidrag för åtgärder för en effektiv hälso- och sjukvård"
+
+
+COPIED = """KAMMARKOLLEGIET                                                    BESLUT 1 (2)
+Effektivitetsdelegationen                                          2025-11-12
+                                                                   Dnr 3.2-2025-04091
+
+Beslut om bidrag för åtgärder för en effektiv hälso- och sjukvård
+
+Effektivitetsdelegationen beviljar Region Västmanland bidrag med 9 450 000 kronor av
+ansökta 17 550 000 kronor.
+Postadress: Box 2218, 103 15 Stockholm   Telefon: 08-700 08 00
+KAMMARKOLLEGIET                                                    BESLUT 2 (2)
+Effektivitetsdelegationen                                          2025-11-12
+                                                                   Dnr 3.2-2025-04091
+Beslutet får inte överklagas.
+Postadress: Box 2218, 103 15 Stockholm   Telefon: 08-700 08 00
+"""
+
+
+def test_page_numbers_in_a_copied_letterhead_split_the_pages() -> None:
+    text = normalise(COPIED).text
+    assert text.count("KAMMARKOLLEGIET") == 1 and text.count("Dnr 3.2-2025-04091") == 1
+    assert "Postadress" not in text and "(2)" not in text
+    assert "Beslutet får inte överklagas." in text
+
+
+def test_list_markers_of_a_word_symbol_font() -> None:
+    text = normalise("Åtgärder:\n\uf0b7\tDigital triage\n\uf0b7\tMobil närakut\n").text
+    assert text.splitlines() == ["Åtgärder:", "\uf0b7 Digital triage", "\uf0b7 Mobil närakut"]
+    got = extract(
+        "Tjänsteskrivelse\n\nAnsökan om bidrag\n\nÅtgärder som ansökan omfattar:\n"
+        "\uf0b7\tDigital triage – 2 000 000 kr\n\uf0b7\tMobil närakut – 1 000 000 kr\n"
+    )
+    assert [(m["title"], m["applied_sek"]) for m in got["measures"]] == [
+        ("Digital triage", 2_000_000),
+        ("Mobil närakut", 1_000_000),
+    ]

@@ -97,3 +97,21 @@ def test_names_in_capitals_under_the_governments_signature() -> None:
         "På regeringens vägnar\n\nELIN SJÖBERG\n\nAnders Lund\n(Socialdepartementet)\n"
     )
     assert found == {"Elin Sjöberg": None, "Anders Lund": None}
+
+
+def test_two_columns_of_names_and_titles_under_a_memo() -> None:
+    found = people(
+        "Tjänsteskrivelse\n\nText.\n\nKarin Lundh                                Lena Björk\n"
+        "Hälso- och sjukvårdsdirektör               Verksamhetsutvecklare\n"
+    )
+    assert found == {
+        "Karin Lundh": "Hälso- och sjukvårdsdirektör",
+        "Lena Björk": "Verksamhetsutvecklare",
+    }
+
+
+def test_a_title_in_an_organisation_after_a_name() -> None:
+    found = people(
+        "Program\n\n10.00 Välkommen, Clas Rehnberg, ordförande i Effektivitetsdelegationen\n"
+    )
+    assert found == {"Clas Rehnberg": "Ordförande i Effektivitetsdelegationen"}
