@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sprida.core.access import Role
 from sprida.core.models import Organisation
 
 
@@ -22,15 +23,6 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
-
-
-class Role(models.TextChoices):
-    VIEWER = "viewer", _("Läsare")
-    EDITOR = "editor", _("Redaktör")
-    ADMIN = "admin", _("Administratör")
-
-
-ROLE_RANK = {Role.VIEWER: 1, Role.EDITOR: 2, Role.ADMIN: 3}
 
 
 class Membership(models.Model):
@@ -58,4 +50,4 @@ class Membership(models.Model):
 
     @property
     def rank(self) -> int:
-        return ROLE_RANK[Role(self.role)]
+        return Role(self.role).rank

@@ -12,7 +12,8 @@ from typing import Any
 
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-from sprida.accounts.models import Membership, Role, User
+from sprida.accounts.models import Membership, User
+from sprida.core.access import Role
 from sprida.core.models import Organisation
 from sprida.core.orgnumber import format_org_number
 

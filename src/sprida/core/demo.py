@@ -11,7 +11,8 @@ from typing import Protocol
 from django.conf import settings
 from django.db import transaction
 
-from sprida.accounts.models import Membership, Role, User
+from sprida.accounts.models import Membership, User
+from sprida.core.access import Role
 from sprida.core.models import Organisation
 from sprida.core.services import organisations_load
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sprida.core.access import AccessRules
+from sprida.core.access import AccessRules, NationalRole
 from sprida.core.orgnumber import format_org_number, luhn_valid
 
 
@@ -23,12 +23,6 @@ def validate_org_number(value: str) -> None:
 class OrganisationKind(models.TextChoices):
     REGION = "region", _("Region")
     NATIONAL = "national", _("Nationell aktör")
-
-
-class NationalRole(models.TextChoices):
-    NONE = "", _("Ingen")
-    COORDINATOR = "coordinator", _("Nationell samordnare")
-    FUNDER = "funder", _("Bidragsgivare")
 
 
 class Organisation(models.Model):

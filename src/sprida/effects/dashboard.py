@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 
 from sprida.core import dashboard
-from sprida.core.access import EDITOR, actor_for
+from sprida.core.access import Role, actor_for
 from sprida.effects import selectors
 from sprida.effects.models import ReportKind
 
@@ -46,7 +46,7 @@ def effects_panels(request: HttpRequest) -> list[dashboard.Panel]:
     if not rows:
         return []
     context: dict[str, Any] = {}
-    if actor.orgs(EDITOR) or actor.site_admin:
+    if actor.orgs(Role.EDITOR) or actor.site_admin:
         context["due"] = _due_items(rows)
         context["many_regions"] = len({item["region"] for item in context["due"]}) > 1
     if actor.is_national:

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sprida.core.access import EDITOR, Action, actor_for, get_for_user, restrict
+from sprida.core.access import Action, actor_for, get_for_user, may_create, restrict
 from sprida.effects.accounting import Ledger, MeasureFigures, PaidOut, ledger_build
 from sprida.effects.models import (
     ChangeNotification,
@@ -201,8 +201,7 @@ def report_rows(*, user: Any) -> list[ReportRow]:
                 final_due=by_kind.get(DeadlineKind.FINAL_REPORT),
                 progress=[r for r in visible if r.kind == ReportKind.PROGRESS],
                 final=[r for r in visible if r.kind == ReportKind.FINAL],
-                can_write=actor.site_admin
-                or actor.org_ranks.get(decision.application.applicant_id, 0) >= EDITOR,
+                can_write=may_create(user, Report, decision.application.applicant_id),
             )
         )
     return rows

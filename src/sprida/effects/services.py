@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from sprida.core.access import may_act_for
+from sprida.core.access import may_act_for, may_create
 from sprida.effects.content import DEADLINE_FOR, ReportContent, content_to_json, report_content
 from sprida.effects.imports import parse_file
 from sprida.effects.models import (
@@ -361,7 +361,7 @@ SECTION_FIELDS = ("progress_text", "measurement_plan_text", "results_text", "cos
 
 
 def _require_report_editor(by: Any, decision: Decision) -> None:
-    if not may_act_for(by, decision.application.applicant_id):
+    if not may_create(by, Report, decision.application.applicant_id):
         raise PermissionDenied(_("Bara regionens redaktörer skriver regionens redovisningar."))
 
 

@@ -12,8 +12,9 @@ from typing import Any
 
 from django.db import transaction
 
-from sprida.accounts.models import Membership, Role, User
+from sprida.accounts.models import Membership, User
 from sprida.core import demo
+from sprida.core.access import Role
 from sprida.core.models import Organisation
 from sprida.enablement import aiact, services
 from sprida.enablement.demo_content import COMMON_LEGAL, DOSSIERS, GROUPS

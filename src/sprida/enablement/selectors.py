@@ -10,7 +10,7 @@ from typing import Any
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext_lazy
 
-from sprida.core.access import EDITOR, actor_for, can_change, restrict
+from sprida.core.access import Role, actor_for, can_change, restrict
 from sprida.core.models import Organisation, Region
 from sprida.enablement.models import (
     REGION_COUNT,
@@ -89,7 +89,7 @@ def adoption_notices(*, user: Any, dossier: Dossier | None = None) -> list[Dossi
 
 def reviews_waiting(*, user: Any) -> list[DossierVersion]:
     """Versions in review where one of the user's organisations is a reviewer."""
-    orgs = actor_for(user).orgs(EDITOR)
+    orgs = actor_for(user).orgs(Role.EDITOR)
     if not orgs:
         return []
     return list(

@@ -5,10 +5,11 @@ from __future__ import annotations
 from django.db.models import Count
 from django.http import HttpRequest
 
-from sprida.core.access import EDITOR, actor_for
+from sprida.core.access import Role, actor_for, may_create
 from sprida.core.dashboard import Panel
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants import selectors
+from sprida.grants.models import Application
 
 
 def grant_panels(request: HttpRequest) -> list[Panel]:
@@ -33,7 +34,7 @@ def grant_panels(request: HttpRequest) -> list[Panel]:
                     "region": region,
                     "applications": applications,
                     "deadlines": list(selectors.deadlines_for_user(user=user, region=region)[:5]),
-                    "may_create": actor.org_ranks.get(region.pk, 0) >= EDITOR,
+                    "may_create": may_create(user, Application, region.pk),
                 },
                 order=20,
             )
@@ -65,7 +66,7 @@ def grant_panels(request: HttpRequest) -> list[Panel]:
                 {
                     "applications": joint,
                     "coordinator": Organisation.objects.filter(pk__in=actor.orgs()).first(),
-                    "may_create": bool(actor.orgs(EDITOR)),
+                    "may_create": bool(actor.orgs(Role.EDITOR)),
                 },
                 order=20,
             )

@@ -16,7 +16,8 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from sprida.accounts.models import Membership, Role
+from sprida.accounts.models import Membership
+from sprida.core.access import Role
 from sprida.grants import rules
 from sprida.grants.models import Deadline, ReminderSent
 
@@ -82,7 +83,7 @@ def reminders_due(*, today: dt.date) -> list[Reminder]:
     for org_id, email in (
         Membership.objects.filter(
             organisation_id__in=org_ids,
-            role__in=[Role.EDITOR, Role.ADMIN],
+            role__in=Role.at_least(Role.EDITOR),
             user__is_active=True,
         )
         .exclude(user__email="")

@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sprida.core.access import FUNDER, may_act_for
+from sprida.core.access import SYSTEM, may_create
 from sprida.core.models import NationalRole, Organisation, OrganisationKind
 from sprida.grants import services as grants
 from sprida.grants.models import (
@@ -32,7 +32,6 @@ from sprida.grants.models import (
 from sprida.grants.selectors import programme_default
 from sprida.intake.models import Document, DocumentStatus, Proposal
 
-SYSTEM = grants.SYSTEM
 _WORD = re.compile(r"\w+")
 
 
@@ -85,13 +84,11 @@ def applicant_for(data: dict[str, Any]) -> tuple[Organisation, bool]:
 
 
 def check_may_confirm(user: Any, data: dict[str, Any], applicant: Organisation) -> None:
-    if user is SYSTEM:
-        return
     if data.get("document_type") == "decision":
-        allowed = may_act_for(user, None, national=frozenset({FUNDER}))
+        allowed = may_create(user, Decision, applicant.pk)
         message = _("Bara Effektivitetsdelegationen kan bekräfta ett beslut.")
     else:
-        allowed = may_act_for(user, applicant.pk)
+        allowed = may_create(user, Application, applicant.pk)
         message = _("Du behöver vara redaktör i %(org)s för att bekräfta dokumentet.") % {
             "org": applicant
         }

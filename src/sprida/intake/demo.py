@@ -5,8 +5,9 @@ from __future__ import annotations
 from importlib import resources
 
 from sprida.core import demo
+from sprida.core.access import SYSTEM
 from sprida.grants.models import Decision, PayoutStatus
-from sprida.grants.services import SYSTEM, payout_mark_paid
+from sprida.grants.services import payout_mark_paid
 from sprida.intake.confirm import proposal_confirm
 from sprida.intake.models import DocumentStatus
 from sprida.intake.services import document_receive
@@ -29,7 +30,7 @@ def load(out: demo.Output) -> None:
     for name in DOCUMENTS:
         data = folder.joinpath(name).read_bytes()
         with transaction.atomic():
-            received = document_receive(by=None, name=name, data=data, is_demo=True)
+            received = document_receive(by=SYSTEM, name=name, data=data, is_demo=True)
         document = received.document
         document.refresh_from_db()
         if document.status == DocumentStatus.PROPOSED:

@@ -13,8 +13,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
-from sprida.core.access import actor_for
+from sprida.core.access import Role, Who, actor_for, author, can_change, may_create
 from sprida.core.models import Organisation
 from sprida.intake.filenames import clean_file_name
 from sprida.intake.models import Document, DocumentStatus
@@ -31,17 +32,18 @@ class Received:
     duplicate: bool
 
 
-def may_upload(user: Any) -> bool:
-    """Editors of any organisation, the national roles and site admins may upload documents."""
-    actor = actor_for(user)
-    return actor.site_admin or actor.is_national or bool(actor.orgs(2))
+def may_upload(user: Who, owner: Organisation | None = None) -> bool:
+    """May the user store a document for `owner` (by default the organisation they edit for)?
+
+    Editors upload for their own organisation; the national writers and site admins for any."""
+    owner = _owner_for(user, owner)
+    return may_create(user, Document, owner.pk if owner else None)
 
 
-def _owner_for(user: Any, owner: Organisation | None) -> Organisation | None:
+def _owner_for(user: Who, owner: Organisation | None) -> Organisation | None:
     if owner is not None:
         return owner
-    actor = actor_for(user)
-    orgs = actor.orgs(2)  # an editor's own organisation holds what they upload
+    orgs = actor_for(user).orgs(Role.EDITOR)  # an editor's own organisation holds what they upload
     return (
         Organisation.objects.filter(pk__in=orgs).order_by("kind", "name").first() if orgs else None
     )
@@ -70,9 +72,12 @@ def document_receive(
 
     Raises ReadError (with a Swedish and an English message) before anything is stored.
     The same bytes twice from one organisation give back the document it already has.
+    Refuses (PermissionDenied) a user who may not store documents for the owner.
     """
     name = clean_file_name(name)
     owner = _owner_for(by, owner)
+    if not may_upload(by, owner):
+        raise PermissionDenied(_("Du behöver vara redaktör i en organisation för att ladda upp."))
     existing = _held_already(Document.hash_bytes(data), owner) if data else None
     if existing is not None:
         return Received(existing, duplicate=True)
@@ -90,7 +95,7 @@ def document_receive(
         text=read.text,
         page_offsets=offsets,
         owner=owner,
-        uploaded_by=by if getattr(by, "pk", None) else None,
+        uploaded_by=author(by),
         is_demo=is_demo,
     )
     _mark(document, "store", "done")
@@ -169,10 +174,12 @@ def document_process(*, document: Document) -> None:
 
 def document_reprocess(*, by: Any, document: Document) -> None:
     """Run the extraction again (e.g. after the extractor improved); keeps the original."""
+    if not can_change(by, document):
+        raise PermissionDenied(_("Du får inte ändra det här dokumentet."))
     document.steps = [s for s in document.steps if s["name"] in {"store", "read"}]
     document.status = DocumentStatus.RECEIVED
     document.error_code = document.error_message = ""
-    document._history_user = by  # type: ignore[attr-defined]
+    document._history_user = author(by)  # type: ignore[attr-defined]
     document.save()
     transaction.on_commit(lambda: document_process(document=document))
 

@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from sprida.core import demo
+from sprida.core.access import SYSTEM
 from sprida.core.demo import Output
 from sprida.core.models import Organisation
 from sprida.grants.models import ApplicationStatus, Measure, MeasureCategory
@@ -36,7 +37,6 @@ from sprida.spreading.models import (
     SolutionType,
     maturity_rank,
 )
-from sprida.spreading.services import SYSTEM
 
 SEED = "sprida-spreading"
 GRANTED = ("granted", "partially_granted")

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from sprida.core.access import COORDINATOR, FUNDER, can_change, can_view, may_act_for
+from sprida.core.access import COORDINATOR, author, can_change, can_view, may_act_for, may_create
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants.models import Measure, MeasureCategory
 from sprida.search.services import search_index_object
@@ -31,34 +31,6 @@ from sprida.spreading.models import (
 )
 
 NATIONAL = frozenset({COORDINATOR})
-
-
-class _System:
-    """The actor for demo loaders and imports: allowed everything, recorded as no user."""
-
-    is_authenticated = False
-
-    def __repr__(self) -> str:
-        return "SYSTEM"
-
-
-SYSTEM: Any = _System()
-
-
-def _acts(by: Any, organisation_id: int | None, national: frozenset[str] = NATIONAL) -> bool:
-    return by is SYSTEM or may_act_for(by, organisation_id, national=national)
-
-
-def _sees(by: Any, obj: Any) -> bool:
-    return by is SYSTEM or can_view(by, obj)
-
-
-def _changes(by: Any, obj: Any) -> bool:
-    return by is SYSTEM or can_change(by, obj)
-
-
-def _history_user(by: Any) -> Any:
-    return None if by is SYSTEM else by
 
 
 SOLUTION_FIELDS = {
@@ -87,7 +59,7 @@ def _unique_slug(title: str) -> str:
 
 
 def _require_change(by: Any, obj: Any) -> None:
-    if not _changes(by, obj):
+    if not can_change(by, obj):
         raise PermissionDenied(_("Du får inte ändra detta."))
 
 
@@ -104,7 +76,7 @@ def solution_create(
     is_demo: bool = False,
     **fields: Any,
 ) -> Solution:
-    if not _acts(by, owner.pk, NATIONAL):
+    if not may_create(by, Solution, owner.pk):
         raise PermissionDenied(_("Du kan bara lägga in lösningar för din egen region."))
     unknown = set(fields) - SOLUTION_FIELDS
     if unknown:
@@ -121,7 +93,7 @@ def solution_create(
         **fields,
     )
     solution.full_clean()
-    solution._history_user = _history_user(by)  # type: ignore[attr-defined]
+    solution._history_user = author(by)  # type: ignore[attr-defined]
     solution.save()
     search_index_object(solution)
     return solution
@@ -136,7 +108,7 @@ def solution_update(*, by: Any, solution: Solution, **fields: Any) -> Solution:
     for name, value in fields.items():
         setattr(solution, name, value)
     solution.full_clean()
-    solution._history_user = _history_user(by)  # type: ignore[attr-defined]
+    solution._history_user = author(by)  # type: ignore[attr-defined]
     solution.save()
     search_index_object(solution)
     return solution
@@ -181,10 +153,10 @@ def solution_set_maturity(
         note=note.strip(),
         evidence=[r.as_dict() for r in evidence.requirements],
     )
-    change._history_user = _history_user(by)  # type: ignore[attr-defined]
+    change._history_user = author(by)  # type: ignore[attr-defined]
     change.save()
     solution.maturity = to
-    solution._history_user = _history_user(by)  # type: ignore[attr-defined]
+    solution._history_user = author(by)  # type: ignore[attr-defined]
     solution._change_reason = f"{current} → {to}"  # type: ignore[attr-defined]
     solution.save(update_fields=["maturity", "updated_at"])
     search_index_object(solution)
@@ -208,9 +180,9 @@ def adoption_record(
     """Record where a region stands with a solution; each region answers for itself."""
     if region.kind != OrganisationKind.REGION:
         raise ValidationError(_("%(org)s är inte en region.") % {"org": region.name})
-    if not _sees(by, solution):
+    if not can_view(by, solution):
         raise PermissionDenied(_("Lösningen finns inte eller är inte publicerad."))
-    if not _acts(by, region.pk, NATIONAL):
+    if not may_create(by, Adoption, region.pk):
         raise PermissionDenied(
             _("Du kan bara registrera införande för din egen region, inte %(region)s.")
             % {"region": region.name}
@@ -232,7 +204,7 @@ def adoption_record(
     adoption.note = note.strip()
     adoption.is_demo = is_demo
     adoption.full_clean(exclude=["solution", "region"])
-    adoption._history_user = _history_user(by)  # type: ignore[attr-defined]
+    adoption._history_user = author(by)  # type: ignore[attr-defined]
     adoption.save()
     return adoption
 
@@ -253,10 +225,10 @@ def solution_link_measure(
     """
     from sprida.spreading.models import SolutionMeasure
 
-    if not _sees(by, measure) or not _sees(by, solution):
+    if not can_view(by, measure) or not can_view(by, solution):
         raise PermissionDenied(_("Åtgärden eller lösningen finns inte."))
-    own_measure = _acts(by, measure.application.applicant_id, NATIONAL)
-    if not (_changes(by, solution) or own_measure):
+    own_measure = may_act_for(by, measure.application.applicant_id, national=NATIONAL)
+    if not (can_change(by, solution) or own_measure):
         raise PermissionDenied(
             _("Bara lösningens ägare eller åtgärdens region kan koppla åtgärden.")
         )
@@ -283,9 +255,9 @@ def collaboration_create(
     joined_on: dt.date,
     is_demo: bool = False,
 ) -> CollaborationGroup:
-    if not _acts(by, owner.pk, NATIONAL):
+    if not may_create(by, CollaborationGroup, owner.pk):
         raise PermissionDenied(_("Du kan bara starta en grupp för din egen organisation."))
-    hidden = [m for m in measures or [] if not _sees(by, m)]
+    hidden = [m for m in measures or [] if not can_view(by, m)]
     if hidden:
         raise PermissionDenied(_("En av åtgärderna finns inte."))
     group = CollaborationGroup(
@@ -298,7 +270,7 @@ def collaboration_create(
         is_demo=is_demo,
     )
     group.full_clean()
-    group._history_user = _history_user(by)  # type: ignore[attr-defined]
+    group._history_user = author(by)  # type: ignore[attr-defined]
     group.save()
     group.measures.set(measures or [])
     for organisation in {owner, *(members or [])}:
@@ -318,9 +290,9 @@ def collaboration_join(
     contact_name: str = "",
     contact_email: str = "",
 ) -> CollaborationMember:
-    if not _sees(by, group):
+    if not can_view(by, group):
         raise PermissionDenied(_("Gruppen finns inte."))
-    if not _acts(by, organisation.pk, NATIONAL):
+    if not may_create(by, CollaborationMember, organisation.pk):
         raise PermissionDenied(_("Du kan bara anmäla din egen organisation."))
     member, _created = CollaborationMember.objects.update_or_create(
         group=group,
@@ -349,7 +321,7 @@ def seminar_create(
     is_demo: bool = False,
 ) -> Seminar:
     """A seminar with its presentations: who presents which measure or solution, and material."""
-    if not _acts(by, organiser.pk, frozenset({COORDINATOR, FUNDER})):
+    if not may_create(by, Seminar, organiser.pk):
         raise PermissionDenied(_("Du kan bara lägga in seminarier för din egen organisation."))
     seminar = Seminar(
         organiser=organiser,
@@ -362,7 +334,7 @@ def seminar_create(
         is_demo=is_demo,
     )
     seminar.full_clean()
-    seminar._history_user = _history_user(by)  # type: ignore[attr-defined]
+    seminar._history_user = author(by)  # type: ignore[attr-defined]
     seminar.save()
     for position, spec in enumerate(presentations or []):
         SeminarPresentation.objects.create(seminar=seminar, position=position, **spec)

@@ -13,15 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprida.core.access import (
-    COORDINATOR,
-    EDITOR,
-    actor_for,
-    can_change,
-    get_for_user,
-    may_act_for,
-)
+from sprida.core.access import can_change, get_for_user, may_create
 from sprida.core.models import Organisation
+from sprida.core.selectors import organisations_acted_for
 from sprida.grants.models import Measure, MeasureCategory
 from sprida.spreading import exports, selectors, services
 from sprida.spreading.forms import (
@@ -33,20 +27,14 @@ from sprida.spreading.forms import (
     SolutionForm,
 )
 from sprida.spreading.maturity import evidence_for
-from sprida.spreading.models import MATURITY_ORDER, Maturity, Solution
-
-NATIONAL = frozenset({COORDINATOR})
+from sprida.spreading.models import MATURITY_ORDER, CollaborationGroup, Maturity, Solution
 
 
 def _acting_orgs(request: HttpRequest, *, regions_only: bool = False) -> list[Organisation]:
     """The organisations the user may act for: their own as editor, all for the coordinator."""
-    actor = actor_for(request.user)
-    qs = Organisation.objects.order_by("name")
-    if regions_only:
-        qs = qs.filter(kind="region")
-    if actor.site_admin or actor.is_coordinator:
-        return list(qs)
-    return list(qs.filter(pk__in=actor.orgs(EDITOR)))
+    return list(
+        organisations_acted_for(user=request.user, model=Solution, regions_only=regions_only)
+    )
 
 
 def _errors(error: ValidationError) -> str:
@@ -306,7 +294,7 @@ def group_create(request: HttpRequest, category: str) -> HttpResponse:
             category=chosen, application__applicant__in=[data["owner"], *data["members"]]
         )
     )
-    if not may_act_for(request.user, data["owner"].pk, national=NATIONAL):
+    if not may_create(request.user, CollaborationGroup, data["owner"].pk):
         raise PermissionDenied
     services.collaboration_create(
         by=request.user,

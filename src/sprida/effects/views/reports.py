@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from sprida.core.access import can_change, may_act_for
+from sprida.core.access import can_change, may_create
 from sprida.effects import selectors, services
 from sprida.effects.charts import bar_chart
 from sprida.effects.content import DEADLINE_FOR, ReportContent, report_content
@@ -30,7 +30,7 @@ from sprida.grants.models import Deadline
 @require_POST
 def report_start(request: HttpRequest, decision_pk: int) -> HttpResponse:
     decision = selectors.decision_for_report(user=request.user, pk=decision_pk)
-    if not may_act_for(request.user, decision.application.applicant_id):
+    if not may_create(request.user, Report, decision.application.applicant_id):
         raise PermissionDenied
     form = ReportStartForm(request.POST)
     if not form.is_valid():
@@ -117,7 +117,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "sections": sections,
         "versions": selectors.report_versions(user=request.user, report=report),
         "may_correct": report.is_submitted
-        and may_act_for(request.user, report.decision.application.applicant_id),
+        and may_create(request.user, Report, report.decision.application.applicant_id),
         **_content_context(content),
     }
     return render(request, "effects/report.html", context, status=400 if form.errors else 200)
@@ -160,7 +160,7 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_correct(request: HttpRequest, pk: int) -> HttpResponse:
     report = selectors.report_for_user(user=request.user, pk=pk)
-    if not may_act_for(request.user, report.decision.application.applicant_id):
+    if not may_create(request.user, Report, report.decision.application.applicant_id):
         raise PermissionDenied
     try:
         correction = services.report_correct(by=request.user, report=report)

@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sprida.core.access import can_change, may_act_for
+from sprida.core.access import can_change, may_create
 from sprida.core.models import Organisation
 from sprida.enablement.models import (
     AdoptionApproval,
@@ -23,7 +23,7 @@ from sprida.enablement.models import (
 
 def _require_region_editor(by: Any, region: Organisation) -> None:
     # No national override: only the region itself adopts and records its deviations.
-    if not may_act_for(by, region.pk):
+    if not may_create(by, DossierAdoption, region.pk):
         raise PermissionDenied(
             _("Du får inte ändra uppgifter för %(region)s.") % {"region": region}
         )

@@ -11,8 +11,8 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from sprida.accounts.models import Membership, Role
-from sprida.core.access import COORDINATOR, can_change, may_act_for
+from sprida.accounts.models import Membership
+from sprida.core.access import Role, can_change, may_create
 from sprida.core.models import NationalRole, Organisation
 from sprida.enablement import aiact
 from sprida.enablement.models import (
@@ -31,8 +31,6 @@ from sprida.enablement.models import (
     VersionStatus,
 )
 from sprida.enablement.registry import read_requirements, upsert_requirements
-
-NATIONAL = frozenset({COORDINATOR})
 
 # Addresses under /underlag/ that a dossier's short name must not take.
 RESERVED_SLUGS = frozenset(
@@ -79,7 +77,7 @@ def coordinator_organisation() -> Organisation:
 
 def _require_coordinator(by: Any) -> Organisation:
     coordinator = coordinator_organisation()
-    if not may_act_for(by, coordinator.pk, national=NATIONAL):
+    if not may_create(by, Dossier, coordinator.pk):
         raise PermissionDenied(
             _("Bara den nationella samordnaren arbetar med gemensamma underlag.")
         )
@@ -384,7 +382,7 @@ def review_record(
     may_review = (
         organisation.pk == dossier.owner_id or dossier.reviewers.filter(pk=organisation.pk).exists()
     )
-    if not may_review or not may_act_for(by, organisation.pk):
+    if not may_review or not may_create(by, Review, organisation.pk):
         raise PermissionDenied(
             _("%(organisation)s granskar inte det här underlaget.") % {"organisation": organisation}
         )
@@ -477,7 +475,7 @@ def _tell_adopters(version: DossierVersion) -> None:
     emails = sorted(
         set(
             Membership.objects.filter(
-                organisation_id__in=region_ids, role__in=[Role.EDITOR, Role.ADMIN]
+                organisation_id__in=region_ids, role__in=Role.at_least(Role.EDITOR)
             )
             .exclude(user__email="")
             .values_list("user__email", flat=True)

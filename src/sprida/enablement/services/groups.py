@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sprida.accounts.models import Membership
-from sprida.core.access import COORDINATOR, may_act_for
+from sprida.core.access import may_create
 from sprida.core.models import Organisation
 from sprida.enablement.models import (
     Dossier,
@@ -25,13 +25,12 @@ from sprida.enablement.models import (
 )
 from sprida.enablement.services.dossiers import coordinator_organisation
 
-NATIONAL = frozenset({COORDINATOR})
 MAX_HOURS_IN_MONTH = Decimal("744")  # 31 days × 24 hours
 
 
 def _require_coordinator(by: Any) -> Organisation:
     coordinator = coordinator_organisation()
-    if not may_act_for(by, coordinator.pk, national=NATIONAL):
+    if not may_create(by, WorkingGroup, coordinator.pk):
         raise PermissionDenied(_("Bara den nationella samordnaren leder arbetsgrupperna."))
     return coordinator
 
@@ -131,7 +130,7 @@ def time_record(
 
     Only the organisation's own editors record its time; recording again replaces the month.
     """
-    if not may_act_for(by, organisation.pk):
+    if not may_create(by, TimeContribution, organisation.pk):
         raise PermissionDenied(
             _("Du får bara registrera tid för din egen organisation, inte %(organisation)s.")
             % {"organisation": organisation}
@@ -171,7 +170,7 @@ def local_effect_record(
     hours_saved: Decimal | None = None,
     is_demo: bool = False,
 ) -> LocalEffect:
-    if not may_act_for(by, organisation.pk):
+    if not may_create(by, LocalEffect, organisation.pk):
         raise PermissionDenied(
             _("Du får bara registrera effekter för din egen region, inte %(organisation)s.")
             % {"organisation": organisation}

@@ -14,8 +14,9 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprida.core.access import EDITOR, actor_for, can_change, get_for_user, restrict
-from sprida.core.models import Organisation
+from sprida.core.access import Role, actor_for, can_change, get_for_user, may_create, restrict
+from sprida.core.models import NationalRole, Organisation
+from sprida.core.selectors import organisation_by_national_role, organisations_acted_for
 from sprida.enablement import aiact, selectors, services
 from sprida.enablement.charts import risk_matrix_svg
 from sprida.enablement.content import RISK_LEVELS, version_diff
@@ -36,6 +37,7 @@ from sprida.enablement.models import (
     DossierAdoption,
     DossierVersion,
     Requirement,
+    Review,
     SectionKind,
     VersionStatus,
 )
@@ -60,8 +62,8 @@ def _assessment(version: DossierVersion) -> AIActAssessment | None:
 
 
 def can_change_dossiers(user: Any) -> bool:
-    actor = actor_for(user)
-    return actor.is_coordinator or actor.site_admin
+    coordinator = organisation_by_national_role(NationalRole.COORDINATOR)
+    return may_create(user, Dossier, coordinator.pk if coordinator else None)
 
 
 def dossiers(request: HttpRequest) -> HttpResponse:
@@ -122,14 +124,14 @@ def dossier_detail(request: HttpRequest, slug: str, number: int | None = None) -
         selectors.adoptions_for(user=user).filter(dossier=dossier, region_id__in=actor.orgs())
     )
     adopted_regions = {a.region_id for a in my_adoptions}
-    adopt_regions = Organisation.objects.filter(
-        kind="region", pk__in=[pk for pk in actor.orgs(EDITOR) if pk not in adopted_regions]
-    ).order_by("name")
+    adopt_regions = organisations_acted_for(
+        user=user, model=DossierAdoption, regions_only=True
+    ).exclude(pk__in=adopted_regions)
     reviewer_orgs = Organisation.objects.none()
     if version.status == VersionStatus.REVIEW:
         reviewer_orgs = Organisation.objects.filter(
             Q(pk__in=dossier.reviewers.values("pk")) | Q(pk=dossier.owner_id),
-            pk__in=actor.orgs(EDITOR),
+            pk__in=actor.orgs(Role.EDITOR),
         ).order_by("name")
     previous = next((v for v in versions if v.number < version.number), None)
     context = {
@@ -337,7 +339,7 @@ def version_action(request: HttpRequest, slug: str, number: int, action: str) ->
             messages.success(request, _("Version %(n)d är skapad som utkast.") % {"n": target})
             return redirect("enablement:version_edit", slug=slug, number=target)
         elif action == "review":
-            orgs = Organisation.objects.filter(pk__in=actor_for(request.user).orgs(EDITOR))
+            orgs = organisations_acted_for(user=request.user, model=Review)
             review_form = ReviewForm(request.POST, organisations=orgs)
             if not review_form.is_valid():
                 raise ValidationError(_("Välj organisation och ställningstagande."))
@@ -428,9 +430,7 @@ def requirements(request: HttpRequest) -> HttpResponse:
 @require_POST
 def adopt(request: HttpRequest, slug: str) -> HttpResponse:
     dossier = _dossier(request, slug)
-    regions = Organisation.objects.filter(
-        kind="region", pk__in=actor_for(request.user).orgs(EDITOR)
-    )
+    regions = organisations_acted_for(user=request.user, model=DossierAdoption, regions_only=True)
     form = AdoptForm(request.POST, regions=regions)
     if not form.is_valid():
         for errors in form.errors.values():

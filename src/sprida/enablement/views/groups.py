@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sprida.accounts.models import User
-from sprida.core.access import EDITOR, actor_for, can_change, get_for_user, restrict
-from sprida.core.models import Organisation
+from sprida.core.access import Role, actor_for, can_change, get_for_user, restrict
+from sprida.core.selectors import organisations_acted_for
 from sprida.enablement import selectors, services
 from sprida.enablement.exports import compensation_xlsx
 from sprida.enablement.forms import (
@@ -120,9 +121,9 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "enablement/group.html", context)
 
 
-def _recordable_members(user: object) -> list[GroupMember]:
+def _recordable_members(user: Any) -> list[GroupMember]:
     """Seats the user may record time for: people of the organisations they edit for."""
-    orgs = actor_for(user).orgs(EDITOR)
+    orgs = actor_for(user).orgs(Role.EDITOR)
     return list(
         GroupMember.objects.filter(organisation_id__in=orgs)
         .select_related("person", "organisation", "group")
@@ -205,8 +206,7 @@ def compensation(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def effects(request: HttpRequest) -> HttpResponse:
-    actor = actor_for(request.user)
-    own = Organisation.objects.filter(kind="region", pk__in=actor.orgs(EDITOR)).order_by("name")
+    own = organisations_acted_for(user=request.user, model=LocalEffect, regions_only=True)
     form = EffectForm(
         request.POST or None,
         organisations=own,

@@ -12,6 +12,7 @@ import random
 
 from django.db import transaction
 
+from sprida.core.access import SYSTEM
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants import rules, services
 from sprida.grants.models import (
@@ -22,7 +23,7 @@ from sprida.grants.models import (
     PayoutStatus,
     Programme,
 )
-from sprida.grants.services import SYSTEM, DecisionData, LineData, PayoutData
+from sprida.grants.services import DecisionData, LineData, PayoutData
 
 SEED = "sprida-grants-2024:1102"
 DECIDED_ON = dt.date(2025, 11, 11)

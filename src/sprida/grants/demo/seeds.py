@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from sprida.core.access import SYSTEM
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants import services
 from sprida.grants.models import (
@@ -23,7 +24,7 @@ from sprida.grants.models import (
     PayoutStatus,
     Programme,
 )
-from sprida.grants.services import SYSTEM, DecisionData, LineData, PayoutData
+from sprida.grants.services import DecisionData, LineData, PayoutData
 
 PROGRAMME = {
     "slug": "effektiv-halso-och-sjukvard",

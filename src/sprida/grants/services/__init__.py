@@ -19,7 +19,6 @@ from sprida.grants.services.applications import (
     measure_update,
     programme_budget_add,
 )
-from sprida.grants.services.base import FUNDERS, SYSTEM
 from sprida.grants.services.decisions import (
     DecisionData,
     LineData,
@@ -38,9 +37,7 @@ from sprida.grants.services.decisions import (
 
 __all__ = [
     "APPLICATION_FIELDS",
-    "FUNDERS",
     "MEASURE_FIELDS",
-    "SYSTEM",
     "DecisionData",
     "LineData",
     "PayoutData",

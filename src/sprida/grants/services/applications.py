@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sprida.core.access import can_change, may_act_for
+from sprida.core.access import can_change, may_act_for, may_create
 from sprida.core.models import Organisation
 from sprida.grants import rules
 from sprida.grants.models import (
@@ -24,7 +24,7 @@ from sprida.grants.models import (
     Programme,
     ProgrammeBudget,
 )
-from sprida.grants.services.base import FUNDERS, SYSTEM, _refuse, _refuse_unless, _save
+from sprida.grants.services.base import _refuse, _refuse_unless, _save
 
 # Categories --------------------------------------------------------------------------------
 
@@ -67,7 +67,7 @@ def programme_budget_add(
     note: str = "",
 ) -> ProgrammeBudget:
     """Record one stated budget figure; an amendment is a new figure with its own source."""
-    _refuse_unless(by is SYSTEM or may_act_for(by, None, national=FUNDERS))
+    _refuse_unless(may_create(by, ProgrammeBudget, None))
     if last_year < first_year:
         raise ValidationError(
             _("Slutåret %(last)s ligger före startåret %(first)s.")
@@ -102,7 +102,7 @@ APPLICATION_FIELDS = (
 
 def may_apply_for(user: Any, organisation: Organisation) -> bool:
     """Regions apply for themselves; the coordinator (SKR) files the joint applications."""
-    return may_act_for(user, organisation.pk)
+    return may_create(user, Application, organisation.pk)
 
 
 @transaction.atomic
@@ -118,7 +118,7 @@ def application_create(
     is_demo: bool = False,
     **fields: Any,
 ) -> Application:
-    _refuse_unless(by is SYSTEM or may_apply_for(by, applicant))
+    _refuse_unless(may_apply_for(by, applicant))
     unknown = set(fields) - set(APPLICATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown application fields: {sorted(unknown)}")
@@ -149,7 +149,7 @@ def application_update(
     participants: Sequence[Organisation] | None = None,
     **fields: Any,
 ) -> Application:
-    _refuse_unless(by is SYSTEM or can_change(by, application))
+    _refuse_unless(can_change(by, application))
     unknown = set(fields) - set(APPLICATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown application fields: {sorted(unknown)}")
@@ -169,7 +169,7 @@ def application_update(
 def application_submit(
     *, by: Any, application: Application, submitted_on: dt.date | None
 ) -> Application:
-    _refuse_unless(by is SYSTEM or can_change(by, application))
+    _refuse_unless(can_change(by, application))
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != ApplicationStatus.DRAFT:
         raise ValidationError(
@@ -188,7 +188,7 @@ def application_submit(
 
 @transaction.atomic
 def application_withdraw(*, by: Any, application: Application) -> Application:
-    _refuse_unless(by is SYSTEM or can_change(by, application))
+    _refuse_unless(can_change(by, application))
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status == ApplicationStatus.DECIDED:
         raise ValidationError(_("En beslutad ansökan kan inte återkallas."))
@@ -201,7 +201,7 @@ def application_withdraw(*, by: Any, application: Application) -> Application:
 def case_number_set(
     *, by: Any, application: Application, organisation: Organisation, number: str
 ) -> CaseNumber:
-    _refuse_unless(by is SYSTEM or can_change(by, application) or may_act_for(by, organisation.pk))
+    _refuse_unless(can_change(by, application) or may_act_for(by, organisation.pk))
     case, _created = CaseNumber.objects.get_or_create(
         application=application, organisation=organisation, number=number.strip()
     )
@@ -261,7 +261,7 @@ def measure_create(
     year_amounts: dict[int, int] | None = None,
     **fields: Any,
 ) -> Measure:
-    _refuse_unless(by is SYSTEM or can_change(by, application))
+    _refuse_unless(can_change(by, application))
     unknown = set(fields) - set(MEASURE_FIELDS)
     if unknown:
         raise TypeError(f"unknown measure fields: {sorted(unknown)}")
@@ -288,7 +288,7 @@ def measure_update(
     year_amounts: dict[int, int] | None = None,
     **fields: Any,
 ) -> Measure:
-    _refuse_unless(by is SYSTEM or can_change(by, measure))
+    _refuse_unless(can_change(by, measure))
     unknown = set(fields) - set(MEASURE_FIELDS)
     if unknown:
         raise TypeError(f"unknown measure fields: {sorted(unknown)}")
@@ -313,7 +313,7 @@ def measure_update(
 
 @transaction.atomic
 def measure_delete(*, by: Any, measure: Measure) -> None:
-    _refuse_unless(by is SYSTEM or can_change(by, measure))
+    _refuse_unless(can_change(by, measure))
     if MeasureDecision.objects.filter(measure=measure).exists():
         raise ValidationError(
             _("Åtgärden ”%(title)s” har ett beslut och kan inte tas bort.") % {"title": measure}

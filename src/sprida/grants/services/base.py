@@ -9,22 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sprida.core.access import FUNDER
+from sprida.core.access import author
 from sprida.grants import rules
-
-FUNDERS = frozenset({FUNDER})
-
-
-class _System:
-    """The author of records that no person entered: demo data, imports run from the CLI."""
-
-    is_authenticated = False
-
-    def __repr__(self) -> str:
-        return "SYSTEM"
-
-
-SYSTEM: Any = _System()
 
 
 def _refuse_unless(allowed: bool) -> None:
@@ -39,7 +25,7 @@ def _refuse(findings: Iterable[rules.Finding]) -> None:
 
 
 def _save(obj: Any, by: Any, **kwargs: Any) -> None:
-    obj._history_user = by if getattr(by, "is_authenticated", False) else None
+    obj._history_user = author(by)
     obj.full_clean(**kwargs)
     obj.save()
     _reindex_on_commit(obj)

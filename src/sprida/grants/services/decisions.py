@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sprida.core.access import can_change, may_act_for
+from sprida.core.access import can_change, may_create
 from sprida.core.formats import format_sek
 from sprida.grants import rules
 from sprida.grants.models import (
@@ -26,7 +26,7 @@ from sprida.grants.models import (
     Payout,
     PayoutStatus,
 )
-from sprida.grants.services.base import FUNDERS, SYSTEM, _refuse, _refuse_unless, _save
+from sprida.grants.services.base import _refuse, _refuse_unless, _save
 
 # Decisions ---------------------------------------------------------------------------------
 
@@ -223,7 +223,7 @@ def _decision_write(decision: Decision, data: DecisionData, by: Any) -> Decision
 @transaction.atomic
 def decision_record(*, by: Any, application: Application, data: DecisionData) -> Decision:
     """Register the delegation's decision; the application becomes decided."""
-    _refuse_unless(by is SYSTEM or may_act_for(by, None, national=FUNDERS))
+    _refuse_unless(may_create(by, Decision, application.applicant_id))
     application = Application.objects.select_for_update().get(pk=application.pk)
     if Decision.objects.filter(application=application).exists():
         raise ValidationError(_("Ansökan har redan ett beslut; ändra det i stället."))
@@ -238,7 +238,7 @@ def decision_record(*, by: Any, application: Application, data: DecisionData) ->
 
 @transaction.atomic
 def decision_update(*, by: Any, decision: Decision, data: DecisionData) -> Decision:
-    _refuse_unless(by is SYSTEM or can_change(by, decision))
+    _refuse_unless(can_change(by, decision))
     decision = (
         Decision.objects.select_for_update().select_related("application").get(pk=decision.pk)
     )
@@ -332,7 +332,7 @@ def condition_save(
     note: str = "",
 ) -> Condition:
     """Create or change a condition; one with a due date gets its own deadline."""
-    _refuse_unless(by is SYSTEM or can_change(by, decision))
+    _refuse_unless(can_change(by, decision))
     if line is not None and line.decision_id != decision.pk:
         raise ValidationError(_("Åtgärden hör inte till det här beslutet."))
     if fulfilled and fulfilled_on is None:
@@ -365,7 +365,7 @@ def condition_save(
 
 @transaction.atomic
 def payout_mark_paid(*, by: Any, payout: Payout, paid_on: dt.date) -> Payout:
-    _refuse_unless(by is SYSTEM or can_change(by, payout))
+    _refuse_unless(can_change(by, payout))
     payout.status = PayoutStatus.PAID
     payout.paid_on = paid_on
     _save(payout, by, validate_unique=False)
@@ -374,7 +374,7 @@ def payout_mark_paid(*, by: Any, payout: Payout, paid_on: dt.date) -> Payout:
 
 @transaction.atomic
 def deadline_mark_done(*, by: Any, deadline: Deadline, done_on: dt.date | None) -> Deadline:
-    _refuse_unless(by is SYSTEM or can_change(by, deadline))
+    _refuse_unless(can_change(by, deadline))
     deadline.done_on = done_on
     _save(deadline, by, validate_unique=False)
     return deadline

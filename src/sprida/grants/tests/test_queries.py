@@ -6,10 +6,11 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
+from sprida.core.access import SYSTEM
 from sprida.grants import services
 from sprida.grants.demo.generated import generated_load
 from sprida.grants.models import Application, Decision
-from sprida.grants.services import SYSTEM, DecisionData, LineData, PayoutData
+from sprida.grants.services import DecisionData, LineData, PayoutData
 from sprida.grants.tests.factories import make_application, make_measure
 
 

@@ -16,11 +16,19 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprida.core.access import get_for_user, may_act_for
+from sprida.core.access import get_for_user, may_create
 from sprida.core.models import Organisation
 from sprida.grants import forms, rules, selectors, services
-from sprida.grants.models import Application, Condition, Decision, Measure, Outcome, Programme
-from sprida.grants.services import FUNDERS, DecisionData, LineData, PayoutData
+from sprida.grants.models import (
+    Application,
+    Condition,
+    Decision,
+    Measure,
+    Outcome,
+    Programme,
+    ProgrammeBudget,
+)
+from sprida.grants.services import DecisionData, LineData, PayoutData
 
 
 def _errors_to(form: Any, error: ValidationError) -> None:
@@ -297,7 +305,7 @@ def decision_create(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_for_user(
         Application.objects.select_related("applicant"), request.user, "view", pk=pk
     )
-    if not may_act_for(request.user, None, national=FUNDERS):
+    if not may_create(request.user, Decision, application.applicant_id):
         raise PermissionDenied(_("Bara Effektivitetsdelegationen registrerar beslut."))
     return _decision_page(request, application, None)
 
@@ -345,7 +353,7 @@ def condition_edit(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def budget_create(request: HttpRequest, slug: str) -> HttpResponse:
     programme = get_object_or_404(Programme, slug=slug)  # public reference data
-    if not may_act_for(request.user, None, national=FUNDERS):
+    if not may_create(request.user, ProgrammeBudget, None):
         raise PermissionDenied(_("Bara Effektivitetsdelegationen ändrar programmets budget."))
     form = forms.BudgetForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

@@ -7,11 +7,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from sprida.core.access import actor_for, can_change, may_act_for
+from sprida.core.access import actor_for, can_change, may_create
 from sprida.core.models import Organisation
 from sprida.grants import charts, page_tables, rules, selectors
-from sprida.grants.models import ApplicationStatus, DeadlineKind, Outcome
-from sprida.grants.services import FUNDERS, may_apply_for
+from sprida.grants.models import ApplicationStatus, DeadlineKind, Decision, Outcome, ProgrammeBudget
+from sprida.grants.services import may_apply_for
 from sprida.grants.tables import respond_with_export
 
 
@@ -168,7 +168,7 @@ def application(request: HttpRequest, pk: int) -> HttpResponse:
         "may_change": can_change(request.user, app),
         "may_decide": decision is None
         and app.status == ApplicationStatus.SUBMITTED
-        and may_act_for(request.user, None, national=FUNDERS),
+        and may_create(request.user, Decision, app.applicant_id),
     }
     return render(request, "grants/application.html", context)
 
@@ -299,6 +299,6 @@ def programme(request: HttpRequest, slug: str) -> HttpResponse:
             "budgets": budgets,
             "grid": grid,
             "disagree": disagree,
-            "may_change": may_act_for(request.user, None, national=FUNDERS),
+            "may_change": may_create(request.user, ProgrammeBudget, None),
         },
     )

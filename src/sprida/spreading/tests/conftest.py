@@ -6,10 +6,10 @@ from typing import Any
 
 import pytest
 
+from sprida.core.access import SYSTEM
 from sprida.grants.tests.factories import MeasureDecisionFactory
 from sprida.spreading import services
 from sprida.spreading.models import Solution
-from sprida.spreading.services import SYSTEM
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from sprida.core.access import SYSTEM
 from sprida.grants.tests.factories import ApplicationFactory, MeasureFactory
 from sprida.spreading import services
 from sprida.spreading.maturity import evidence_for
@@ -17,7 +18,7 @@ from sprida.spreading.models import MaturityChange
 def _adopt(solution, orgs, slugs, status="in_use"):
     for slug in slugs:
         services.adoption_record(
-            by=services.SYSTEM,
+            by=SYSTEM,
             solution=solution,
             region=orgs[slug],
             status=status,
@@ -54,7 +55,7 @@ def test_validated_needs_a_measured_indicator(published, people, orgs, measured_
 @pytest.mark.django_db
 def test_indicator_without_follow_up_is_not_evidence(published, orgs, measured_measure):
     measured_measure.indicators.first().measurements.all().delete()
-    services.solution_link_measure(by=services.SYSTEM, solution=published, measure=measured_measure)
+    services.solution_link_measure(by=SYSTEM, solution=published, measure=measured_measure)
     evidence = evidence_for(published)
     assert not evidence.for_level("validated")[0].met
     assert "mätvärde efter baslinjen" in evidence.for_level("validated")[0].missing
@@ -64,13 +65,13 @@ def test_indicator_without_follow_up_is_not_evidence(published, orgs, measured_m
 def test_draft_measures_are_not_evidence(published, orgs):
     draft_app = ApplicationFactory(applicant=orgs["orebro"], status="draft")
     measure: Any = MeasureFactory(application=draft_app)
-    services.solution_link_measure(by=services.SYSTEM, solution=published, measure=measure)
+    services.solution_link_measure(by=SYSTEM, solution=published, measure=measure)
     assert not evidence_for(published).for_level("pilot")[0].met
 
 
 @pytest.mark.django_db
 def test_spread_needs_three_regions_in_use(published, people, orgs, measured_measure):
-    services.solution_link_measure(by=services.SYSTEM, solution=published, measure=measured_measure)
+    services.solution_link_measure(by=SYSTEM, solution=published, measure=measured_measure)
     _adopt(published, orgs, ["orebro", "vastmanland"])
     with pytest.raises(ValidationError) as refused:
         services.solution_set_maturity(by=people["coordinator"], solution=published, to="spread")

@@ -10,6 +10,7 @@ import pytest
 import yaml
 from django.urls import reverse
 
+from sprida.core.access import SYSTEM
 from sprida.grants.tests.factories import MeasureDecisionFactory
 from sprida.search.services import search_reindex
 from sprida.spreading import services
@@ -20,7 +21,7 @@ from sprida.spreading.models import Adoption, Maturity, Solution
 @pytest.mark.django_db
 def test_solution_page_has_map_table_and_ladder(published, client, orgs):
     services.adoption_record(
-        by=services.SYSTEM,
+        by=SYSTEM,
         solution=published,
         region=orgs["vastmanland"],
         status="in_use",
@@ -39,7 +40,7 @@ def test_solution_page_has_map_table_and_ladder(published, client, orgs):
 @pytest.mark.django_db
 def test_exports_yaml_and_json(published, client, orgs):
     services.adoption_record(
-        by=services.SYSTEM,
+        by=SYSTEM,
         solution=published,
         region=orgs["kalmar"],
         status="pilot",
@@ -143,7 +144,7 @@ def test_demo_reaches_every_maturity_and_is_idempotent(orgs, client, django_asse
 def test_solution_page_queries_do_not_grow(published, client, orgs, django_assert_max_num_queries):
     for slug in ["kalmar", "vastmanland", "gotland", "skane", "uppsala"]:
         services.adoption_record(
-            by=services.SYSTEM,
+            by=SYSTEM,
             solution=published,
             region=orgs[slug],
             status="in_use",

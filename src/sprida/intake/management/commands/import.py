@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from sprida.accounts.models import User
-from sprida.grants.services import SYSTEM
+from sprida.core.access import SYSTEM
 from sprida.intake.confirm import proposal_confirm
 from sprida.intake.management.commands._paths import (
     Found,
@@ -22,7 +22,7 @@ from sprida.intake.management.commands._paths import (
 )
 from sprida.intake.models import DocumentStatus
 from sprida.intake.readers import ReadError
-from sprida.intake.services import document_receive
+from sprida.intake.services import document_receive, may_upload
 
 logger = logging.getLogger(__name__)
 
@@ -52,6 +52,8 @@ class Command(BaseCommand):
             by = User.objects.filter(username=options["username"]).first()
             if by is None:
                 raise CommandError(f"Användaren {options['username']} finns inte.")
+            if not may_upload(by):
+                raise CommandError(f"{by.username} får inte ladda upp dokument.")
         counts = {"mottagna": 0, "fanns redan": 0, "misslyckades": 0}
         for found in document_paths(options["paths"]):
             outcome = self._import_one(found, by, options)
@@ -70,7 +72,7 @@ class Command(BaseCommand):
             data = read_file(found, max_bytes=settings.SPRIDA_MAX_UPLOAD_BYTES)
             with transaction.atomic():
                 received = document_receive(
-                    by=by if by is not SYSTEM else None,
+                    by=by,
                     name=found.path.name,
                     data=data,
                     is_demo=options["demo"],
