@@ -6,6 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils import translation
 from hypothesis import settings as hypothesis_settings
 
 from sprida.accounts.models import Membership, User
@@ -20,6 +22,14 @@ hypothesis_settings.register_profile("mutation", derandomize=True, deadline=None
 @pytest.fixture(autouse=True)
 def _media_root(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
+
+
+@pytest.fixture(autouse=True)
+def _swedish_after_each_test() -> Any:
+    """A request with the English cookie leaves English active in the thread; the next test
+    (one that calls gettext without a request) must start in Swedish again."""
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(scope="session")
