@@ -10,6 +10,7 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from sprida.core.forms import ChoicesForUser
 from sprida.core.models import Organisation
 from sprida.enablement import aiact
 from sprida.enablement.models import (
@@ -19,6 +20,7 @@ from sprida.enablement.models import (
     CheckStatus,
     DossierVersion,
     EffectKind,
+    GroupMember,
     LocalEffect,
     MemberRole,
     ReviewDecision,
@@ -49,7 +51,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class DossierForm(forms.Form):
+class DossierForm(ChoicesForUser, forms.Form):
     title = forms.CharField(label=_("Namn"), max_length=200)
     slug = forms.SlugField(
         label=_("Kortnamn i adressen"), max_length=80, help_text=_("T.ex. ai-taligenkanning")
@@ -242,7 +244,7 @@ class CheckForm(forms.Form):
     )
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(ChoicesForUser, forms.Form):
     reviewers = forms.ModelMultipleChoiceField(
         label=_("Granskande regioner"),
         queryset=Organisation.objects.filter(kind="region").order_by("name"),
@@ -251,7 +253,7 @@ class SubmitForm(forms.Form):
     )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(ChoicesForUser, forms.Form):
     organisation = forms.ModelChoiceField(
         label=_("Granskar för"), queryset=Organisation.objects.none()
     )
@@ -268,10 +270,10 @@ class ReviewForm(forms.Form):
     def __init__(self, *args: Any, organisations: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+            self.limit_choices("organisation", organisations)
 
 
-class AdoptForm(forms.Form):
+class AdoptForm(ChoicesForUser, forms.Form):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Organisation.objects.none())
     adopted_on = forms.DateField(label=_("Antaget"), widget=DateInput())
     local_contact = forms.CharField(label=_("Lokal kontakt"), max_length=200, required=False)
@@ -284,7 +286,7 @@ class AdoptForm(forms.Form):
     def __init__(self, *args: Any, regions: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if regions is not None:
-            self.fields["region"].queryset = regions  # type: ignore[attr-defined]
+            self.limit_choices("region", regions)
 
 
 class DeviationForm(forms.ModelForm):
@@ -304,14 +306,14 @@ class ApprovalForm(forms.ModelForm):
         widgets = {"approved_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
 
 
-class GroupForm(forms.ModelForm):
+class GroupForm(ChoicesForUser, forms.ModelForm):
     class Meta:
         model = WorkingGroup
         fields = ["name", "slug", "purpose", "dossiers"]
         widgets = {"dossiers": forms.CheckboxSelectMultiple}
 
 
-class MemberForm(forms.Form):
+class MemberForm(ChoicesForUser, forms.Form):
     username = forms.CharField(label=_("Användarnamn"), max_length=150)
     organisation = forms.ModelChoiceField(
         label=_("Organisation"), queryset=Organisation.objects.order_by("kind", "name")
@@ -327,22 +329,25 @@ class MeetingForm(forms.Form):
     )
 
 
-class TimeForm(forms.Form):
-    membership = forms.ChoiceField(label=_("Person och arbetsgrupp"))
+class TimeForm(ChoicesForUser, forms.Form):
+    membership = forms.ModelChoiceField(
+        label=_("Person och arbetsgrupp"), queryset=GroupMember.objects.none()
+    )
     month = month_field(_("Månad"))
     hours = forms.CharField(
         label=_("Timmar"), max_length=10, help_text=_("T.ex. 7,5 – högst två decimaler.")
     )
     note = forms.CharField(label=_("Anteckning"), max_length=300, required=False)
 
-    def __init__(self, *args: Any, members: Any = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, members: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["membership"].choices = [  # type: ignore[attr-defined]
-            (str(m.pk), f"{m.person} ({m.organisation}) – {m.group}") for m in members
-        ]
+        self.limit_choices("membership", members)
+        self.fields["membership"].label_from_instance = (  # type: ignore[attr-defined]
+            lambda m: f"{m.person} ({m.organisation}) – {m.group}"
+        )
 
 
-class EffectForm(forms.ModelForm):
+class EffectForm(ChoicesForUser, forms.ModelForm):
     class Meta:
         model = LocalEffect
         fields = [
@@ -368,16 +373,16 @@ class EffectForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = EffectKind.choices  # type: ignore[attr-defined]
         if organisations is not None:
-            self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+            self.limit_choices("organisation", organisations)
         if groups is not None:
-            self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+            self.limit_choices("group", groups)
         if dossiers is not None:
-            self.fields["dossier"].queryset = dossiers  # type: ignore[attr-defined]
+            self.limit_choices("dossier", dossiers)
         self.fields["hours_saved"].localize = True
         self.fields["hours_saved"].widget.is_localized = True
 
 
-class PeriodForm(forms.Form):
+class PeriodForm(ChoicesForUser, forms.Form):
     start = month_field(_("Från månad"))
     end = month_field(_("Till och med månad"))
     group = forms.ModelChoiceField(
@@ -390,7 +395,7 @@ class PeriodForm(forms.Form):
     def __init__(self, *args: Any, groups: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if groups is not None:
-            self.fields["group"].queryset = groups  # type: ignore[attr-defined]
+            self.limit_choices("group", groups)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

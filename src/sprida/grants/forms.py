@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
 from sprida.core.formats import format_thousands
+from sprida.core.forms import ChoicesForUser
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants import rules
 from sprida.grants.models import (
@@ -108,7 +109,7 @@ class ApplicationForm(forms.ModelForm):
         }
 
 
-class ApplicationCreateForm(ApplicationForm):
+class ApplicationCreateForm(ChoicesForUser, ApplicationForm):
     applicant = forms.ModelChoiceField(
         queryset=Organisation.objects.none(), label=_l("Sökande"), empty_label=None
     )
@@ -129,7 +130,7 @@ class ApplicationCreateForm(ApplicationForm):
 
     def __init__(self, *args: Any, applicants: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["applicant"].queryset = applicants  # type: ignore[attr-defined]
+        self.limit_choices("applicant", applicants)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -149,7 +150,7 @@ class SubmitForm(forms.Form):
     )
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(ChoicesForUser, forms.ModelForm):
     applied_sek = SekField(
         label=_l("Sökt belopp (kr)"),
         help_text=_l("Åtgärdens uppskattade kostnad som söks. Lämna tomt om det inte är känt."),
@@ -176,7 +177,7 @@ class MeasureForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["category"].queryset = MeasureCategory.objects.order_by("order", "name")  # type: ignore[attr-defined]
+        self.limit_choices("category", MeasureCategory.objects.order_by("order", "name"))
         amounts = (
             {y.year: y.applied_sek for y in self.instance.year_amounts.all()}
             if self.instance.pk
@@ -300,7 +301,7 @@ class PayoutForm(forms.Form):
 PayoutFormSet = forms.formset_factory(PayoutForm, extra=1)
 
 
-class ConditionForm(forms.ModelForm):
+class ConditionForm(ChoicesForUser, forms.ModelForm):
     line = forms.ModelChoiceField(
         queryset=MeasureDecision.objects.none(),
         required=False,
@@ -321,7 +322,7 @@ class ConditionForm(forms.ModelForm):
     def __init__(self, *args: Any, decision: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["line"]
-        field.queryset = decision.lines.select_related("measure")  # type: ignore[attr-defined]
+        self.limit_choices("line", decision.lines.select_related("measure"))
         field.label_from_instance = lambda line: line.measure.title  # type: ignore[attr-defined]
 
     def clean(self) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from sprida.core.formfields import SekField
+from sprida.core.forms import ChoicesForUser
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.intake.models import DocumentType
 
@@ -25,7 +26,7 @@ DEADLINE_KINDS = [
 ]
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(ChoicesForUser, forms.Form):
     document_type = forms.ChoiceField(label=_("Dokumenttyp"), choices=DocumentType.choices)
     title = forms.CharField(label=_("Rubrik"), max_length=300)
     region = forms.ModelChoiceField(
@@ -134,7 +135,7 @@ def initial_from(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def forms_for(data: dict[str, Any], post: Any = None) -> dict[str, Any]:
+def forms_for(data: dict[str, Any], post: Any = None, *, user: Any) -> dict[str, Any]:
     measures = [
         {
             **{
@@ -146,7 +147,7 @@ def forms_for(data: dict[str, Any], post: Any = None) -> dict[str, Any]:
         for m in data.get("measures") or []
     ]
     return {
-        "form": ProposalForm(post, initial=initial_from(data)),
+        "form": ProposalForm(post, initial=initial_from(data), user=user),
         "measures": MeasureFormSet(post, initial=measures, prefix="measures"),
         "payouts": PayoutFormSet(post, initial=data.get("payouts") or [], prefix="payouts"),
         "deadlines": DeadlineFormSet(post, initial=data.get("deadlines") or [], prefix="deadlines"),

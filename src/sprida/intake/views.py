@@ -77,7 +77,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     if proposal is not None and may_change:
         source = proposal.confirmed_data or proposal.data
         post = request.POST if request.method == "POST" else None
-        review_forms = review.forms_for(source, post)
+        review_forms = review.forms_for(source, post, user=request.user)
         if post is not None and all(f.is_valid() for f in review_forms.values()):  # type: ignore[attr-defined]
             data = review.data_from(proposal.data, review_forms)
             try:

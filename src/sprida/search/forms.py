@@ -5,12 +5,13 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from sprida.core.forms import ChoicesForUser
 from sprida.core.models import Region
 from sprida.grants.models import MeasureCategory
 from sprida.search.selectors import MAX_QUERY, search_kinds
 
 
-class SearchForm(forms.Form):
+class SearchForm(ChoicesForUser, forms.Form):
     q = forms.CharField(
         label=_("Sökord"),
         max_length=MAX_QUERY,

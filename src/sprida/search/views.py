@@ -8,7 +8,7 @@ from sprida.search.selectors import search_for_user
 
 
 def search(request: HttpRequest) -> HttpResponse:
-    form = SearchForm(request.GET or None)
+    form = SearchForm(request.GET or None, user=request.user)
     hits = []
     searched = False
     if form.is_valid() and form.cleaned_data["q"].strip():

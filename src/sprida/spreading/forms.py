@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sprida.core.forms import ChoicesForUser
 from sprida.core.models import Organisation, Region
 from sprida.grants.models import MeasureCategory
 from sprida.spreading.models import AdoptionStatus, Maturity, MeasureRole, Solution, SolutionType
@@ -15,7 +16,7 @@ class DateInput(forms.DateInput):
     input_type = "date"
 
 
-class CatalogueFilterForm(forms.Form):
+class CatalogueFilterForm(ChoicesForUser, forms.Form):
     maturity = forms.ChoiceField(
         label=_("Mognadsgrad"), choices=[("", _("Alla")), *Maturity.choices], required=False
     )
@@ -31,7 +32,7 @@ class CatalogueFilterForm(forms.Form):
     )
 
 
-class SolutionForm(forms.ModelForm):
+class SolutionForm(ChoicesForUser, forms.ModelForm):
     class Meta:
         model = Solution
         fields = [
@@ -57,9 +58,7 @@ class SolutionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         owner_field = self.fields["owner"]
         if owners is not None:
-            owner_field.queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-                pk__in=[o.pk for o in owners]
-            )
+            self.limit_choices("owner", Organisation.objects.filter(pk__in=[o.pk for o in owners]))
         if self.instance.pk:
             owner_field.disabled = True
         for name in ("setup_cost_sek", "yearly_cost_sek"):
@@ -76,7 +75,7 @@ class MaturityForm(forms.Form):
     )
 
 
-class AdoptionForm(forms.Form):
+class AdoptionForm(ChoicesForUser, forms.Form):
     region = forms.ModelChoiceField(label=_("Region"), queryset=Region.objects.all())
     status = forms.ChoiceField(label=_("Status"), choices=AdoptionStatus.choices)
     since = forms.DateField(label=_("Sedan"), widget=DateInput, initial=timezone.localdate)
@@ -89,9 +88,7 @@ class AdoptionForm(forms.Form):
 
     def __init__(self, *args: Any, regions: list[Organisation], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["region"].queryset = Region.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[r.pk for r in regions]
-        )
+        self.limit_choices("region", Region.objects.filter(pk__in=[r.pk for r in regions]))
 
 
 class LinkMeasureForm(forms.Form):
@@ -99,7 +96,7 @@ class LinkMeasureForm(forms.Form):
     role = forms.ChoiceField(label=_("Roll"), choices=MeasureRole.choices)
 
 
-class CollaborationForm(forms.Form):
+class CollaborationForm(ChoicesForUser, forms.Form):
     title = forms.CharField(label=_("Gruppens namn"), max_length=200)
     description = forms.CharField(
         label=_("Vad ni vill göra tillsammans"),
@@ -117,6 +114,4 @@ class CollaborationForm(forms.Form):
 
     def __init__(self, *args: Any, owners: list[Organisation], **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[o.pk for o in owners]
-        )
+        self.limit_choices("owner", Organisation.objects.filter(pk__in=[o.pk for o in owners]))

@@ -42,7 +42,7 @@ def _errors(error: ValidationError) -> str:
 
 
 def catalogue(request: HttpRequest) -> HttpResponse:
-    form = CatalogueFilterForm(request.GET or None)
+    form = CatalogueFilterForm(request.GET or None, user=request.user)
     filters: dict[str, Any] = {}
     if form.is_valid():
         data = form.cleaned_data
@@ -98,7 +98,9 @@ def solution_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "log": selectors.maturity_log(user=request.user, solution=solution),
         "can_change": changeable,
         "maturity_form": MaturityForm(initial={"to": evidence.highest_supported}),
-        "adoption_form": AdoptionForm(regions=adopt_regions) if adopt_regions else None,
+        "adoption_form": AdoptionForm(regions=adopt_regions, user=request.user)
+        if adopt_regions
+        else None,
         "link_form": LinkMeasureForm() if request.user.is_authenticated else None,
     }
     return render(request, "spreading/solution.html", context)
@@ -138,7 +140,7 @@ def solution_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse
     owners = _acting_orgs(request)
     if not owners and solution is None:
         raise PermissionDenied
-    form = SolutionForm(request.POST or None, instance=solution, owners=owners)
+    form = SolutionForm(request.POST or None, instance=solution, owners=owners, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"owner", "published"}}
         try:
@@ -193,7 +195,7 @@ def solution_maturity(request: HttpRequest, slug: str) -> HttpResponse:
 def adoption_record(request: HttpRequest, slug: str) -> HttpResponse:
     solution = get_for_user(Solution.objects.all(), request.user, slug=slug)
     regions = _acting_orgs(request, regions_only=True)
-    form = AdoptionForm(request.POST, regions=regions)
+    form = AdoptionForm(request.POST, regions=regions, user=request.user)
     if not regions:
         raise PermissionDenied
     if form.is_valid():
@@ -267,7 +269,9 @@ def partners(request: HttpRequest, category: str | None = None) -> HttpResponse:
         "categories": categories,
         "category": chosen,
         "rows": rows,
-        "group_form": CollaborationForm(owners=owners) if owners and chosen else None,
+        "group_form": CollaborationForm(owners=owners, user=request.user)
+        if owners and chosen
+        else None,
     }
     return render(request, "spreading/partners.html", context)
 
@@ -284,7 +288,7 @@ def group_create(request: HttpRequest, category: str) -> HttpResponse:
     if chosen is None:
         raise Http404
     owners = _acting_orgs(request)
-    form = CollaborationForm(request.POST, owners=owners)
+    form = CollaborationForm(request.POST, owners=owners, user=request.user)
     if not form.is_valid():
         messages.error(request, _("Gruppen skapades inte: ange namn och sammankallande."))
         return redirect("spreading:partners_category", category=category)

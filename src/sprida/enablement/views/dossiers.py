@@ -84,7 +84,7 @@ def dossiers(request: HttpRequest) -> HttpResponse:
 def dossier_create(request: HttpRequest) -> HttpResponse:
     if not can_change_dossiers(request.user):
         raise PermissionDenied
-    form = DossierForm(request.POST or None)
+    form = DossierForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             dossier = services.dossier_create(by=request.user, **form.cleaned_data)
@@ -151,11 +151,13 @@ def dossier_detail(request: HttpRequest, slug: str, number: int | None = None) -
         "is_coordinator": can_change(user, dossier),
         "reviews": list(version.reviews.all()),
         "standing": review_standing(version) if version.status == VersionStatus.REVIEW else {},
-        "review_form": ReviewForm(organisations=reviewer_orgs) if reviewer_orgs else None,
-        "submit_form": SubmitForm(initial={"reviewers": dossier.reviewers.all()}),
+        "review_form": ReviewForm(organisations=reviewer_orgs, user=user)
+        if reviewer_orgs
+        else None,
+        "submit_form": SubmitForm(initial={"reviewers": dossier.reviewers.all()}, user=user),
         "notices": [a for a in my_adoptions if a.is_outdated],
         "my_adoptions": my_adoptions,
-        "adopt_form": AdoptForm(regions=adopt_regions) if adopt_regions else None,
+        "adopt_form": AdoptForm(regions=adopt_regions, user=user) if adopt_regions else None,
         "adoptions": selectors.adoptions_for(user=user).filter(dossier=dossier),
         "solutions": restrict(dossier.solutions.all(), user).order_by("title"),
     }
@@ -319,7 +321,7 @@ def version_action(request: HttpRequest, slug: str, number: int, action: str) ->
     target = number
     try:
         if action == "submit":
-            form = SubmitForm(request.POST)
+            form = SubmitForm(request.POST, user=request.user)
             if not form.is_valid():
                 raise ValidationError(_("Välj minst en region som ska granska versionen."))
             services.version_submit(
@@ -340,7 +342,7 @@ def version_action(request: HttpRequest, slug: str, number: int, action: str) ->
             return redirect("enablement:version_edit", slug=slug, number=target)
         elif action == "review":
             orgs = organisations_acted_for(user=request.user, model=Review)
-            review_form = ReviewForm(request.POST, organisations=orgs)
+            review_form = ReviewForm(request.POST, organisations=orgs, user=request.user)
             if not review_form.is_valid():
                 raise ValidationError(_("Välj organisation och ställningstagande."))
             services.review_record(by=request.user, version=version, **review_form.cleaned_data)
@@ -431,7 +433,7 @@ def requirements(request: HttpRequest) -> HttpResponse:
 def adopt(request: HttpRequest, slug: str) -> HttpResponse:
     dossier = _dossier(request, slug)
     regions = organisations_acted_for(user=request.user, model=DossierAdoption, regions_only=True)
-    form = AdoptForm(request.POST, regions=regions)
+    form = AdoptForm(request.POST, regions=regions, user=request.user)
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Sum
+from django.db.models import QuerySet, Sum
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -34,7 +34,7 @@ from sprida.enablement.views.dossiers import can_change_dossiers
 
 @login_required
 def groups(request: HttpRequest) -> HttpResponse:
-    form = GroupForm(request.POST or None)
+    form = GroupForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if not can_change_dossiers(request.user):
             raise PermissionDenied
@@ -69,7 +69,7 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         action = request.POST.get("action")
         try:
             if action == "member":
-                member_form = MemberForm(request.POST, prefix="member")
+                member_form = MemberForm(request.POST, prefix="member", user=request.user)
                 if not member_form.is_valid():
                     raise ValidationError(_("Ange användarnamn, organisation och roll."))
                 person = User.objects.filter(username=member_form.cleaned_data["username"]).first()
@@ -115,16 +115,16 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "hours": hours,
         "dossiers": restrict(group.dossiers.all(), request.user),
         "is_coordinator": is_coordinator,
-        "member_form": MemberForm(prefix="member"),
+        "member_form": MemberForm(prefix="member", user=request.user),
         "meeting_form": MeetingForm(prefix="meeting"),
     }
     return render(request, "enablement/group.html", context)
 
 
-def _recordable_members(user: Any) -> list[GroupMember]:
+def _recordable_members(user: Any) -> QuerySet[GroupMember]:
     """Seats the user may record time for: people of the organisations they edit for."""
     orgs = actor_for(user).orgs(Role.EDITOR)
-    return list(
+    return (
         GroupMember.objects.filter(organisation_id__in=orgs)
         .select_related("person", "organisation", "group")
         .order_by("organisation__name", "person__last_name", "group__name")
@@ -134,12 +134,12 @@ def _recordable_members(user: Any) -> list[GroupMember]:
 @login_required
 def time(request: HttpRequest) -> HttpResponse:
     members = _recordable_members(request.user)
-    form = TimeForm(request.POST or None, members=members)
+    form = TimeForm(request.POST or None, members=members, user=request.user)
     if request.method == "POST":
-        if not members:
+        if not members.exists():
             raise PermissionDenied
         if form.is_valid():
-            seat = next(m for m in members if str(m.pk) == form.cleaned_data["membership"])
+            seat = form.cleaned_data["membership"]
             try:
                 contribution = services.time_record(
                     by=request.user,
@@ -166,7 +166,7 @@ def time(request: HttpRequest) -> HttpResponse:
     rows = selectors.time_for(user=request.user).order_by(
         "-month", "organisation__name", "person__last_name"
     )[:200]
-    context = {"form": form if members else None, "rows": rows}
+    context = {"form": form if members.exists() else None, "rows": rows}
     return render(request, "enablement/time.html", context)
 
 
@@ -179,13 +179,15 @@ def _default_period() -> tuple[dt.date, dt.date]:
 def compensation(request: HttpRequest) -> HttpResponse:
     start, end = _default_period()
     visible_groups = selectors.groups_for(user=request.user)
-    form = PeriodForm(request.GET or None, groups=visible_groups)
+    form = PeriodForm(request.GET or None, groups=visible_groups, user=request.user)
     group = None
     if request.GET and form.is_valid():
         start, end = form.cleaned_data["start"], form.cleaned_data["end"]
         group = form.cleaned_data["group"]
     elif not request.GET:
-        form = PeriodForm(initial={"start": start, "end": end}, groups=visible_groups)
+        form = PeriodForm(
+            initial={"start": start, "end": end}, groups=visible_groups, user=request.user
+        )
     report = selectors.compensation_report(user=request.user, start=start, end=end, group=group)
     if request.GET.get("format") == "xlsx" and form.is_valid():
         response = HttpResponse(
@@ -213,6 +215,7 @@ def effects(request: HttpRequest) -> HttpResponse:
         groups=selectors.groups_for(user=request.user),
         dossiers=restrict(Dossier.objects.all(), request.user),
         initial={"recorded_on": timezone.localdate()},
+        user=request.user,
     )
     if request.method == "POST":
         if not own.exists():

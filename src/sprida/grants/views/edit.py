@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprida.core.access import get_for_user, may_create
-from sprida.core.models import Organisation
+from sprida.core.selectors import organisations_acted_for
 from sprida.grants import forms, rules, selectors, services
 from sprida.grants.models import (
     Application,
@@ -42,13 +42,7 @@ def _form_page(request: HttpRequest, title: str, form: Any, **context: Any) -> H
 
 @login_required
 def application_create(request: HttpRequest) -> HttpResponse:
-    mine = Organisation.objects.filter(
-        pk__in=[
-            org.pk
-            for org in Organisation.objects.all()
-            if services.may_apply_for(request.user, org)
-        ]
-    ).order_by("kind", "name")
+    mine = organisations_acted_for(user=request.user, model=Application).order_by("kind", "name")
     if not mine.exists():
         raise PermissionDenied(_("Du är inte redaktör i någon organisation som kan söka."))
     programme = selectors.programme_default()
@@ -59,7 +53,9 @@ def application_create(request: HttpRequest) -> HttpResponse:
         "applicant": mine.filter(slug=request.GET.get("applicant", "")).first(),
         "joint": request.GET.get("joint") == "1",
     }
-    form = forms.ApplicationCreateForm(request.POST or None, applicants=mine, initial=initial)
+    form = forms.ApplicationCreateForm(
+        request.POST or None, applicants=mine, initial=initial, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         fields = {name: data[name] for name in forms.ApplicationForm.Meta.fields if name != "title"}
@@ -155,7 +151,7 @@ def _measure_save(
 @login_required
 def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_for_user(Application.objects.all(), request.user, "change", pk=pk)
-    form = forms.MeasureForm(request.POST or None)
+    form = forms.MeasureForm(request.POST or None, user=request.user)
 
     def save(**fields: Any) -> Measure:
         return services.measure_create(by=request.user, application=application, **fields)
@@ -173,7 +169,7 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     measure = get_for_user(
         Measure.objects.select_related("application"), request.user, "change", pk=pk
     )
-    form = forms.MeasureForm(request.POST or None, instance=measure)
+    form = forms.MeasureForm(request.POST or None, instance=measure, user=request.user)
 
     def save(**fields: Any) -> Measure:
         return services.measure_update(
@@ -321,7 +317,9 @@ def decision_edit(request: HttpRequest, pk: int) -> HttpResponse:
 def _condition_page(
     request: HttpRequest, decision: Decision, condition: Condition | None
 ) -> HttpResponse:
-    form = forms.ConditionForm(request.POST or None, instance=condition, decision=decision)
+    form = forms.ConditionForm(
+        request.POST or None, instance=condition, decision=decision, user=request.user
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.condition_save(
