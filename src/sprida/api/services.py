@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sprida.api.models import PREFIX_LENGTH, TOKEN_SCHEME, ApiToken
+from sprida.core.access import author
 
 # Writing last_used_at on every request would turn reads into writes; once a minute is enough.
 LAST_USED_RESOLUTION_SECONDS = 60
@@ -47,7 +48,7 @@ def token_create(*, by: Any, name: str) -> tuple[ApiToken, str]:
         try:
             with transaction.atomic():
                 token = ApiToken(user=by, name=name[:100], prefix=prefix, key_hash=token_hash(raw))
-                token._history_user = by  # type: ignore[attr-defined]
+                token._history_user = author(by)  # type: ignore[attr-defined]
                 token.save()
             return token, raw
         except IntegrityError:
@@ -61,7 +62,7 @@ def token_revoke(*, by: Any, token: ApiToken) -> ApiToken:
         raise TokenError(_("Du kan bara återkalla dina egna nycklar."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()
-        token._history_user = by  # type: ignore[attr-defined]
+        token._history_user = author(by)  # type: ignore[attr-defined]
         token.save(update_fields=["revoked_at"])
     return token
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from sprida.core.access import may_act_for, may_create
+from sprida.core.access import author, may_act_for, may_create
 from sprida.effects.content import DEADLINE_FOR, ReportContent, content_to_json, report_content
 from sprida.effects.imports import parse_file
 from sprida.effects.models import (
@@ -69,7 +69,7 @@ def implementation_status_record(
         is_demo=is_demo,
     )
     status.full_clean()
-    status._history_user = by  # type: ignore[attr-defined]
+    status._history_user = author(by)  # type: ignore[attr-defined]
     status.save()
     return status
 
@@ -120,7 +120,7 @@ def indicator_create(
     indicator = Indicator(measure=measure, position=position, is_demo=is_demo, **values)
     _check_indicator(indicator)
     indicator.full_clean()
-    indicator._history_user = by  # type: ignore[attr-defined]
+    indicator._history_user = author(by)  # type: ignore[attr-defined]
     indicator.save()
     return indicator
 
@@ -134,7 +134,7 @@ def indicator_update(*, by: Any, indicator: Indicator, **values: Any) -> Indicat
         setattr(indicator, name, value)
     _check_indicator(indicator)
     indicator.full_clean()
-    indicator._history_user = by  # type: ignore[attr-defined]
+    indicator._history_user = author(by)  # type: ignore[attr-defined]
     indicator.save()
     return indicator
 
@@ -150,7 +150,7 @@ def _measurement_put(
     measurement.comment = comment.strip()
     measurement.entered_by = by if getattr(by, "pk", None) else None
     measurement.is_demo = is_demo
-    measurement._history_user = by  # type: ignore[attr-defined]
+    measurement._history_user = author(by)  # type: ignore[attr-defined]
     measurement.save()
     return measurement, created
 
@@ -233,7 +233,7 @@ def qualitative_effect_record(
         is_demo=is_demo,
     )
     effect.full_clean()
-    effect._history_user = by  # type: ignore[attr-defined]
+    effect._history_user = author(by)  # type: ignore[attr-defined]
     effect.save()
     return effect
 
@@ -275,7 +275,7 @@ def cost_record(
         is_demo=is_demo,
     )
     cost.full_clean(exclude=["amount_sek"])
-    cost._history_user = by  # type: ignore[attr-defined]
+    cost._history_user = author(by)  # type: ignore[attr-defined]
     cost.save()
     return cost
 
@@ -349,7 +349,7 @@ def cost_document_attach(*, by: Any, cost: Cost, upload: UploadedFile) -> CostDo
         uploaded_by=by if getattr(by, "pk", None) else None,
     )
     document.file.save(name, upload, save=False)
-    document._history_user = by  # type: ignore[attr-defined]
+    document._history_user = author(by)  # type: ignore[attr-defined]
     document.save()
     return document
 
@@ -403,7 +403,7 @@ def report_create(*, by: Any, decision: Decision, kind: str, is_demo: bool = Fal
         created_by=by if getattr(by, "pk", None) else None,
         is_demo=is_demo,
     )
-    report._history_user = by  # type: ignore[attr-defined]
+    report._history_user = author(by)  # type: ignore[attr-defined]
     report.save()
     _sections_create(report)
     return report
@@ -424,7 +424,7 @@ def report_update(
         if name not in NARRATIVE_FIELDS:
             raise TypeError(f"unknown report field: {name}")
         setattr(report, name, value.strip())
-    report._history_user = by  # type: ignore[attr-defined]
+    report._history_user = author(by)  # type: ignore[attr-defined]
     report.save()
     existing = {s.measure_id: s for s in report.sections.all()}
     for measure_id, values in sections.items():
@@ -439,7 +439,7 @@ def report_update(
                 setattr(section, name, value.strip())
                 changed = True
         if changed:
-            section._history_user = by  # type: ignore[attr-defined]
+            section._history_user = author(by)  # type: ignore[attr-defined]
             section.save()
     return report
 
@@ -495,7 +495,7 @@ def report_submit(*, by: Any, report: Report) -> Report:
     report.status = ReportStatus.SUBMITTED
     report.submitted_at = now
     report.submitted_by = by if getattr(by, "pk", None) else None
-    report._history_user = by  # type: ignore[attr-defined]
+    report._history_user = author(by)  # type: ignore[attr-defined]
     report.save()
     first = (
         Report.objects.filter(
@@ -540,7 +540,7 @@ def report_correct(*, by: Any, report: Report) -> Report:
         is_demo=report.is_demo,
         **{name: getattr(latest, name) for name in NARRATIVE_FIELDS},
     )
-    correction._history_user = by  # type: ignore[attr-defined]
+    correction._history_user = author(by)  # type: ignore[attr-defined]
     correction.save()
     _sections_create(correction, previous=latest)
     return correction

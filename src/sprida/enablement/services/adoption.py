@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sprida.core.access import can_change, may_create
+from sprida.core.access import author, can_change, may_create
 from sprida.core.models import Organisation
 from sprida.enablement.models import (
     AdoptionApproval,
@@ -72,7 +72,7 @@ def adoption_create(
         local_notes=local_notes,
         is_demo=is_demo,
     )
-    adoption._history_user = by  # type: ignore[attr-defined]
+    adoption._history_user = author(by)  # type: ignore[attr-defined]
     adoption.save()
     return adoption
 
@@ -90,7 +90,7 @@ def adoption_upgrade(*, by: Any, adoption: DossierAdoption, adopted_on: dt.date)
     adoption.version_id = current
     adoption.adopted_on = adopted_on
     adoption.adopted_by = by
-    adoption._history_user = by  # type: ignore[attr-defined]
+    adoption._history_user = author(by)  # type: ignore[attr-defined]
     adoption.save()
     return adoption
 
@@ -109,7 +109,7 @@ def adoption_deviation_add(
     deviation = AdoptionDeviation(
         adoption=adoption, section=section, description=description, reason=reason
     )
-    deviation._history_user = by  # type: ignore[attr-defined]
+    deviation._history_user = author(by)  # type: ignore[attr-defined]
     deviation.save()
     return deviation
 
@@ -138,6 +138,6 @@ def adoption_approval_add(
         reference=reference,
         note=note,
     )
-    approval._history_user = by  # type: ignore[attr-defined]
+    approval._history_user = author(by)  # type: ignore[attr-defined]
     approval.save()
     return approval

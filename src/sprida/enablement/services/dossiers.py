@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sprida.accounts.models import Membership
-from sprida.core.access import Role, can_change, may_create
+from sprida.core.access import Role, author, can_change, may_create
 from sprida.core.models import NationalRole, Organisation
 from sprida.enablement import aiact
 from sprida.enablement.models import (
@@ -138,7 +138,7 @@ def dossier_create(
         contact_email=contact_email,
         is_demo=is_demo,
     )
-    dossier._history_user = by  # type: ignore[attr-defined]
+    dossier._history_user = author(by)  # type: ignore[attr-defined]
     dossier.full_clean()
     dossier.save()
     if solutions:
@@ -163,7 +163,7 @@ def version_update(*, by: Any, version: DossierVersion, **values: Any) -> Dossie
         raise ValueError(f"Unknown version fields: {sorted(unknown)}")
     for name, value in values.items():
         setattr(version, name, value)
-    version._history_user = by  # type: ignore[attr-defined]
+    version._history_user = author(by)  # type: ignore[attr-defined]
     version.full_clean(exclude=["dossier", "created_by", "published_by"])
     version.save()
     return version
@@ -344,7 +344,7 @@ def version_submit(
     version.dossier.reviewers.add(*reviewers)
     version.status = VersionStatus.REVIEW
     version.submitted_at = timezone.now()
-    version._history_user = by  # type: ignore[attr-defined]
+    version._history_user = author(by)  # type: ignore[attr-defined]
     version.save()
     return version
 
@@ -358,7 +358,7 @@ def version_reopen(*, by: Any, version: DossierVersion) -> DossierVersion:
             _("Version %(number)d är inte under granskning.") % {"number": version.number}
         )
     version.status = VersionStatus.DRAFT
-    version._history_user = by  # type: ignore[attr-defined]
+    version._history_user = author(by)  # type: ignore[attr-defined]
     version.save()
     return version
 
@@ -398,7 +398,7 @@ def review_record(
         section=section,
         comment=comment,
     )
-    review._history_user = by  # type: ignore[attr-defined]
+    review._history_user = author(by)  # type: ignore[attr-defined]
     review.full_clean()
     review.save()
     return review
@@ -455,11 +455,11 @@ def version_publish(*, by: Any, version: DossierVersion) -> DossierVersion:
     version.status = VersionStatus.PUBLISHED
     version.published_at = timezone.now()
     version.published_by = by
-    version._history_user = by  # type: ignore[attr-defined]
+    version._history_user = author(by)  # type: ignore[attr-defined]
     version.save()
     dossier = version.dossier
     dossier.current_version = version
-    dossier._history_user = by  # type: ignore[attr-defined]
+    dossier._history_user = author(by)  # type: ignore[attr-defined]
     dossier.save(update_fields=["current_version", "updated_at"])
     transaction.on_commit(lambda: _tell_adopters(version))
     return version
@@ -526,7 +526,7 @@ def version_new(*, by: Any, dossier: Dossier, change_summary: str = "") -> Dossi
         for name in VERSION_FIELDS:
             if name != "change_summary":
                 setattr(version, name, getattr(source, name))
-    version._history_user = by  # type: ignore[attr-defined]
+    version._history_user = author(by)  # type: ignore[attr-defined]
     version.save()
     if source is not None:
         _copy_rows(source.benefits, version)

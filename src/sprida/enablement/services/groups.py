@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from sprida.accounts.models import Membership
-from sprida.core.access import may_create
+from sprida.core.access import author, may_create
 from sprida.core.models import Organisation
 from sprida.enablement.models import (
     Dossier,
@@ -47,7 +47,7 @@ def group_create(
 ) -> WorkingGroup:
     owner = _require_coordinator(by)
     group = WorkingGroup(name=name, slug=slug, purpose=purpose, owner=owner, is_demo=is_demo)
-    group._history_user = by  # type: ignore[attr-defined]
+    group._history_user = author(by)  # type: ignore[attr-defined]
     group.full_clean()
     group.save()
     if dossiers:
@@ -78,7 +78,7 @@ def group_member_add(
     member = GroupMember(
         group=group, person=person, organisation=organisation, role=role, joined_on=joined_on
     )
-    member._history_user = by  # type: ignore[attr-defined]
+    member._history_user = author(by)  # type: ignore[attr-defined]
     member.full_clean()
     member.save()
     return member
@@ -90,7 +90,7 @@ def meeting_add(
 ) -> Meeting:
     _require_coordinator(by)
     meeting = Meeting(group=group, held_on=held_on, title=title, notes=notes)
-    meeting._history_user = by  # type: ignore[attr-defined]
+    meeting._history_user = author(by)  # type: ignore[attr-defined]
     meeting.save()
     return meeting
 
@@ -190,7 +190,7 @@ def local_effect_record(
         hours_saved=hours_saved,
         is_demo=is_demo,
     )
-    effect._history_user = by  # type: ignore[attr-defined]
+    effect._history_user = author(by)  # type: ignore[attr-defined]
     effect.full_clean()
     effect.save()
     return effect

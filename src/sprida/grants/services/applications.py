@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sprida.core.access import can_change, may_act_for, may_create
+from sprida.core.access import author, can_change, may_act_for, may_create
 from sprida.core.models import Organisation
 from sprida.grants import rules
 from sprida.grants.models import (
@@ -241,7 +241,7 @@ def _measure_findings(measure: Measure, year_amounts: dict[int, int] | None) -> 
 
 def _year_amounts_set(measure: Measure, year_amounts: dict[int, int], by: Any) -> None:
     for year_amount in measure.year_amounts.exclude(year__in=list(year_amounts)):
-        year_amount._history_user = by  # type: ignore[attr-defined]
+        year_amount._history_user = author(by)  # type: ignore[attr-defined]
         year_amount.delete()
     for year, amount in sorted(year_amounts.items()):
         row, _created = MeasureYearAmount.objects.get_or_create(
@@ -318,7 +318,7 @@ def measure_delete(*, by: Any, measure: Measure) -> None:
         raise ValidationError(
             _("Åtgärden ”%(title)s” har ett beslut och kan inte tas bort.") % {"title": measure}
         )
-    measure._history_user = by  # type: ignore[attr-defined]
+    measure._history_user = author(by)  # type: ignore[attr-defined]
     pk = measure.pk
     measure.delete()
     from sprida.search.services import search_unindex

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sprida.core.access import can_change, may_create
+from sprida.core.access import author, can_change, may_create
 from sprida.core.formats import format_sek
 from sprida.grants import rules
 from sprida.grants.models import (
@@ -181,7 +181,7 @@ def _decision_write(decision: Decision, data: DecisionData, by: Any) -> Decision
 
     keep = [line.measure.pk for line in data.lines]
     for stale in decision.lines.exclude(measure_id__in=keep):
-        stale._history_user = by  # type: ignore[attr-defined]
+        stale._history_user = author(by)  # type: ignore[attr-defined]
         stale.delete()
     existing = {line.measure_id: line for line in decision.lines.all()}
     for given in data.lines:
@@ -197,7 +197,7 @@ def _decision_write(decision: Decision, data: DecisionData, by: Any) -> Decision
 
     years = [p.year for p in data.payouts]
     for stale_payout in decision.payouts.exclude(year__in=years):
-        stale_payout._history_user = by  # type: ignore[attr-defined]
+        stale_payout._history_user = author(by)  # type: ignore[attr-defined]
         stale_payout.delete()
     payouts = {p.year: p for p in decision.payouts.all()}
     for given_payout in data.payouts:
@@ -305,7 +305,7 @@ def deadlines_sync(
         deadline = existing.get(kind)
         if due_on is None:
             if deadline is not None:
-                deadline._history_user = by  # type: ignore[attr-defined]
+                deadline._history_user = author(by)  # type: ignore[attr-defined]
                 deadline.delete()
             continue
         if deadline is None:
@@ -350,7 +350,7 @@ def condition_save(
     deadline = Deadline.objects.filter(condition=condition).first()
     if due_on is None:
         if deadline is not None:
-            deadline._history_user = by  # type: ignore[attr-defined]
+            deadline._history_user = author(by)  # type: ignore[attr-defined]
             deadline.delete()
         return condition
     deadline = deadline or Deadline(
