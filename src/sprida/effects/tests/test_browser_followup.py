@@ -11,11 +11,12 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
+from sprida.core.access import SYSTEM
 from sprida.core.tests.browser import serious_violations, sign_in
 from sprida.effects.models import Cost, Report
 from sprida.grants.models import Condition, DeadlineKind
 from sprida.grants.reminders import reminders_due
-from sprida.grants.services import SYSTEM, condition_save
+from sprida.grants.services import condition_save
 
 pytestmark = [
     pytest.mark.browser,

@@ -11,13 +11,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from sprida.core.access import can_change, can_view
+from sprida.core.access import SYSTEM, can_change, can_view
 from sprida.effects import conditions
 from sprida.effects.content import report_content
 from sprida.effects.exports import xlsx_bytes
 from sprida.effects.models import ConditionEvidence, ConditionFulfilment
 from sprida.grants.models import Condition, DeadlineKind
-from sprida.grants.services import SYSTEM, condition_save
+from sprida.grants.services import condition_save
 
 PLATFORM = "Bidraget får inte enbart användas för en plattformslösning."
 IN_USE = "Ska vara implementerat i en eller flera verksamheter vid utgången av år 2027."
