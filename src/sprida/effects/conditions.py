@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sprida.core.access import actor_for, may_act_for
+from sprida.core.access import actor_for, author, may_act_for
 from sprida.effects.models import ConditionEvidence, ConditionFulfilment, FulfilmentStage
 from sprida.effects.services import document_check
 from sprida.grants import services as grant_services
@@ -46,7 +46,7 @@ def condition_fulfilment_record(
     fulfilment.evidence = evidence.strip()
     fulfilment.updated_by = by if getattr(by, "pk", None) else None
     fulfilment.full_clean()
-    fulfilment._history_user = by  # type: ignore[attr-defined]
+    fulfilment._history_user = author(by)  # type: ignore[attr-defined]
     fulfilment.save()
     return fulfilment
 
@@ -70,7 +70,7 @@ def condition_evidence_attach(
         uploaded_by=by if getattr(by, "pk", None) else None,
     )
     evidence.file.save(name, upload, save=False)
-    evidence._history_user = by  # type: ignore[attr-defined]
+    evidence._history_user = author(by)  # type: ignore[attr-defined]
     evidence.save()
     return evidence
 

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
+from sprida.core.access import author
 from sprida.effects.models import (
     Cost,
     CostKind,
@@ -28,7 +29,7 @@ REASON_MAX = 500
 
 def _save(obj: models.Model, by: Any, *, exclude: list[str] | None = None) -> None:
     obj.full_clean(exclude=exclude)
-    obj._history_user = by  # type: ignore[attr-defined]
+    obj._history_user = author(by)  # type: ignore[attr-defined]
     obj.save()
 
 
@@ -112,6 +113,6 @@ def record_remove(
         raise ValidationError(
             {"reason": _("Skälet får vara högst %(n)d tecken.") % {"n": REASON_MAX}}
         )
-    record._history_user = by  # type: ignore[union-attr]
+    record._history_user = author(by)  # type: ignore[union-attr]
     record._change_reason = reason  # type: ignore[union-attr]
     record.delete()

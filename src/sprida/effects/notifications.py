@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sprida.accounts.models import Membership, Role
-from sprida.core.access import actor_for, can_view, may_act_for
+from sprida.core.access import actor_for, author, can_view, may_act_for
 from sprida.core.models import NationalRole
 from sprida.effects.models import ChangeAnswer, ChangeNotification, ChangeOutcome
 from sprida.grants.models import Decision, Measure, Outcome
@@ -70,7 +70,7 @@ def change_notification_file(
         **{name: texts.get(name, "").strip() for name in TEXT_FIELDS},
     )
     notification.full_clean()
-    notification._history_user = by  # type: ignore[attr-defined]
+    notification._history_user = author(by)  # type: ignore[attr-defined]
     notification.save()
     region = decision.application.applicant.name
     with translation.override("sv"):
@@ -120,7 +120,7 @@ def change_notification_answer(
     answer.answered_by = by if getattr(by, "pk", None) else None
     answer.answered_at = timezone.now()
     answer.full_clean()
-    answer._history_user = by  # type: ignore[attr-defined]
+    answer._history_user = author(by)  # type: ignore[attr-defined]
     answer.save()
     applicant = notification.decision.application.applicant
     with translation.override("sv"):
