@@ -86,8 +86,9 @@ def test_report_command_writes_docx_and_xlsx(people, grant, tmp_path) -> None:
 
 
 def test_demo_shows_orebro_meeting_its_conditions(grant) -> None:
+    from sprida.core.access import SYSTEM
     from sprida.effects.models import ConditionFulfilment
-    from sprida.grants.services import SYSTEM, condition_save
+    from sprida.grants.services import condition_save
 
     line = grant.decision.lines.get(measure=grant.fall)
     condition_save(
