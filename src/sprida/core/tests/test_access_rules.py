@@ -1,0 +1,278 @@
+"""How core.access reads a model's rules, branch by branch (the mutants issue #21 names).
+
+Alice edits for Region Örebro län, Bob reads there, Charlie edits for Region Jämtland
+Härjedalen; Sam is the national coordinator (SKR), Dana the delegation officer. Each test
+pins one rule, so a change to that rule alone turns it red.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from sprida.core.access import (
+    ANONYMOUS,
+    AccessRules,
+    Actor,
+    Role,
+    actor_for,
+    can_change,
+    can_view,
+    forget_actor,
+    get_for_user,
+    may_act_for,
+    restrict,
+)
+from sprida.core.models import Organisation
+from sprida.effects.models import Report, ReportKind, ReportStatus
+from sprida.enablement import services as enablement
+from sprida.enablement.models import CompensationRate, DossierVersion, VersionStatus
+from sprida.grants.models import Application, ApplicationStatus, MeasureCategory
+from sprida.grants.tests import factories as f
+
+# The actor --------------------------------------------------------------------------------------
+
+
+def test_the_coordinator_is_the_coordinator(people) -> None:
+    assert actor_for(people["coordinator"]).is_coordinator is True
+
+
+def test_a_region_editor_is_not_the_coordinator(people) -> None:
+    assert actor_for(people["editor"]).is_coordinator is False
+    assert actor_for(people["stranger"]).is_coordinator is False
+
+
+def test_the_delegation_is_the_funder_and_not_the_coordinator(people) -> None:
+    actor = actor_for(people["officer"])
+    assert actor.is_funder is True
+    assert actor.is_coordinator is False
+    assert actor_for(people["coordinator"]).is_funder is False
+
+
+def test_only_national_bodies_make_a_national_actor(people) -> None:
+    assert actor_for(people["officer"]).is_national is True
+    assert actor_for(people["editor"]).is_national is False
+
+
+def test_an_inactive_user_is_treated_as_anonymous(people) -> None:
+    alice = people["editor"]
+    alice.is_active = False
+    assert actor_for(alice) == ANONYMOUS
+
+
+def test_the_anonymous_visitor_is_not_signed_in() -> None:
+    assert actor_for(AnonymousUser()) == ANONYMOUS
+    assert actor_for(None) == ANONYMOUS
+    assert ANONYMOUS.authenticated is False
+
+
+def test_a_site_admin_is_a_site_admin_and_others_are_not(people) -> None:
+    assert actor_for(people["admin"]).site_admin is True
+    assert actor_for(people["editor"]).site_admin is False
+
+
+def test_the_actor_is_computed_once_per_user_object(people, django_assert_num_queries) -> None:
+    alice = people["editor"]
+    forget_actor(alice)
+    with django_assert_num_queries(1):
+        actor_for(alice)
+    with django_assert_num_queries(0):
+        actor_for(alice)
+
+
+def test_forget_actor_makes_the_next_answer_fresh(people, django_assert_num_queries) -> None:
+    alice = people["editor"]
+    actor_for(alice)
+    forget_actor(alice)
+    with django_assert_num_queries(1):
+        actor_for(alice)
+    forget_actor(AnonymousUser())  # nothing cached: nothing to forget, no error
+
+
+def test_roles_are_ranked_per_organisation(people, orgs) -> None:
+    actor = actor_for(people["viewer"])
+    orebro = orgs["orebro"].pk
+    assert actor.has_role(orebro, Role.VIEWER)
+    assert not actor.has_role(orebro, Role.EDITOR)
+    assert actor.orgs(Role.VIEWER) == [orebro]
+    assert actor.orgs(Role.EDITOR) == []
+    assert actor.orgs() == [orebro]  # the default is any role
+
+
+def test_a_non_member_has_no_role_at_all(people, orgs) -> None:
+    actor = actor_for(people["stranger"])
+    assert not actor.has_role(orgs["orebro"].pk, Role.VIEWER)
+    assert not actor.has_role(None, Role.VIEWER)
+
+
+def test_an_admin_membership_includes_editing(orgs) -> None:
+    actor = Actor(authenticated=True, org_ranks={orgs["orebro"].pk: Role.ADMIN.rank})
+    assert actor.orgs(Role.EDITOR) == [orgs["orebro"].pk]
+    assert actor.orgs(Role.ADMIN) == [orgs["orebro"].pk]
+
+
+def test_writing_nationally_needs_one_of_the_named_roles(people) -> None:
+    officer = actor_for(people["officer"])
+    assert officer.writes_for(frozenset({"funder"}))
+    assert not officer.writes_for(frozenset({"coordinator"}))
+    assert not officer.writes_for(frozenset())
+
+
+# view_q -----------------------------------------------------------------------------------------
+
+
+def test_rows_without_an_owner_or_a_public_filter_are_read_by_every_signed_in_user(
+    people,
+) -> None:
+    rate = CompensationRate.objects.create(
+        hourly_rate_sek=500, valid_from="2025-01-01", note="Beslut"
+    )
+    assert can_view(people["stranger"], rate)
+    assert not can_view(AnonymousUser(), rate)
+
+
+def test_an_ownerless_model_with_a_public_filter_shows_signed_in_users_only_the_public_rows(
+    people, orgs, monkeypatch
+) -> None:
+    """Inverting the owner-less branch would make every row readable by every signed-in user."""
+    monkeypatch.setattr(MeasureCategory, "access_rules", AccessRules(public=Q(slug="ai-fall")))
+    rows = restrict(MeasureCategory.objects.all(), people["stranger"])
+    assert set(rows.values_list("slug", flat=True)) <= {"ai-fall"}
+    assert MeasureCategory.objects.count() > 1
+
+
+def test_an_owned_model_without_a_public_filter_hides_another_regions_rows(people) -> None:
+    draft = f.make_application(status=ApplicationStatus.DRAFT, submitted_on=None)
+    assert not can_view(people["stranger"], draft)
+    assert not can_view(AnonymousUser(), draft)
+
+
+def test_the_coordinator_reads_its_own_private_rows_as_owner(people, orgs) -> None:
+    """National reading adds the shared rows to what one owns; it does not replace it."""
+    dossier = enablement.dossier_create(
+        by=people["coordinator"], title="Underlag", slug="underlag", purpose="Syfte."
+    )
+    draft = dossier.versions.get(number=1)
+    assert draft.status == VersionStatus.DRAFT
+    assert can_view(people["coordinator"], draft)
+    assert not can_view(people["officer"], draft)  # national, but not the owner
+
+
+def test_national_bodies_read_shared_rows_of_every_region(people) -> None:
+    submitted = f.make_application(status=ApplicationStatus.SUBMITTED)
+    assert can_view(people["officer"], submitted)
+    assert can_view(people["coordinator"], submitted)
+    assert not can_view(people["stranger"], submitted)
+
+
+def test_without_national_reading_national_bodies_see_only_their_own(people, monkeypatch) -> None:
+    submitted = f.make_application(status=ApplicationStatus.SUBMITTED)
+    rules = Application.access_rules
+    monkeypatch.setattr(
+        Application,
+        "access_rules",
+        AccessRules(owner=rules.owner, private=rules.private, national_read=False),
+    )
+    assert not can_view(people["officer"], submitted)
+    assert can_view(people["editor"], submitted)
+
+
+def test_participants_read_shared_rows_but_not_private_ones(people, orgs) -> None:
+    joint = f.make_application(applicant=orgs["skr"], joint=True)
+    joint.participants.add(orgs["jamtland-harjedalen"])
+    assert can_view(people["stranger"], joint)
+    Application.objects.filter(pk=joint.pk).update(status=ApplicationStatus.DRAFT)
+    assert not can_view(people["stranger"], joint)
+
+
+def test_public_rows_are_read_by_the_anonymous(orgs) -> None:
+    assert restrict(Organisation.objects.all(), AnonymousUser()).count() == len(orgs)
+
+
+# change_q ---------------------------------------------------------------------------------------
+
+
+def test_the_anonymous_visitor_changes_nothing(orgs) -> None:
+    anonymous = AnonymousUser()
+    assert not restrict(Organisation.objects.all(), anonymous, "change").exists()
+    draft = f.make_application(status=ApplicationStatus.DRAFT)
+    assert not can_change(anonymous, draft)
+
+
+def test_locked_rows_are_changed_by_no_one_not_even_the_owner(people) -> None:
+    """A submitted report is never edited; a correction is a new version."""
+    line: Any = f.MeasureDecisionFactory()
+    report = Report.objects.create(
+        decision=line.decision,
+        kind=ReportKind.PROGRESS,
+        status=ReportStatus.SUBMITTED,
+        submitted_at=timezone.now(),
+    )
+    assert can_view(people["editor"], report)
+    assert not can_change(people["editor"], report)
+    assert not can_change(people["admin"], report)
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.DRAFT)
+    assert can_change(people["editor"], report)
+
+
+def test_a_published_dossier_version_is_locked_for_its_national_writer(people, orgs) -> None:
+    dossier = enablement.dossier_create(
+        by=people["coordinator"], title="Underlag", slug="underlag", purpose="Syfte."
+    )
+    version = dossier.versions.get(number=1)
+    assert can_change(people["coordinator"], version)
+    DossierVersion.objects.filter(pk=version.pk).update(
+        status=VersionStatus.PUBLISHED, published_at=timezone.now()
+    )
+    assert not can_change(people["coordinator"], version)
+
+
+def test_where_owners_do_not_write_the_owner_changes_nothing(people) -> None:
+    decision: Any = f.DecisionFactory()
+    assert can_view(people["editor"], decision)
+    assert not can_change(people["editor"], decision)
+    assert can_change(people["officer"], decision)
+
+
+def test_owners_change_with_the_editor_role_only(people) -> None:
+    draft = f.make_application(status=ApplicationStatus.DRAFT)
+    assert can_change(people["editor"], draft)
+    assert not can_change(people["viewer"], draft)
+
+
+# can / get_for_user / may_act_for ---------------------------------------------------------------
+
+
+def test_can_change_asks_about_changing_not_viewing(people) -> None:
+    submitted = f.make_application(status=ApplicationStatus.SUBMITTED)
+    assert can_view(people["officer"], submitted)
+    assert not can_change(people["officer"], submitted)
+
+
+def test_get_for_user_views_by_default_and_refuses_change_with_403(people) -> None:
+    submitted = f.make_application(status=ApplicationStatus.SUBMITTED)
+    qs = Application.objects.all()
+    assert get_for_user(qs, people["officer"], pk=submitted.pk) == submitted
+    assert get_for_user(qs, people["officer"], "view", pk=submitted.pk) == submitted
+    with pytest.raises(PermissionDenied):
+        get_for_user(qs, people["officer"], "change", pk=submitted.pk)
+    with pytest.raises(Http404):
+        get_for_user(qs, people["stranger"], "change", pk=submitted.pk)
+
+
+def test_may_act_for_needs_the_national_role_that_is_named(people, orgs) -> None:
+    orebro = orgs["orebro"].pk
+    assert may_act_for(people["officer"], orebro, national=frozenset({"funder"}))
+    assert not may_act_for(people["officer"], orebro, national=frozenset({"coordinator"}))
+    assert not may_act_for(people["officer"], orebro)
+
+
+def test_may_act_for_no_organisation_is_for_national_writers_only(people) -> None:
+    assert not may_act_for(people["editor"], None)
+    assert may_act_for(people["admin"], None)
