@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from sprida.core.access import actor_for, author, may_act_for
 from sprida.effects.models import ConditionEvidence, ConditionFulfilment, FulfilmentStage
-from sprida.effects.services import document_check
+from sprida.effects.services import document_check, document_name
 from sprida.grants import services as grant_services
 from sprida.grants.models import Condition
 
@@ -57,7 +57,7 @@ def condition_evidence_attach(
 ) -> ConditionEvidence:
     """Attach a file that shows the condition is met; the same checks as cost documents."""
     _require_region_editor(by, condition)
-    name = (upload.name or "underlag").replace("\\", "/").rsplit("/", 1)[-1][:200]
+    name = document_name(upload.name)
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)

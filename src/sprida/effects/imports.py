@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sprida.effects.models.indicators import VALUE_DIGITS, VALUE_PLACES
+from sprida.intake.readers.errors import ReadError
+from sprida.intake.readers.ooxml import check_package
 
 MAX_ROWS = 10_000
 PERIOD_HINT = gettext_lazy("skriv t.ex. 2026-03-31, 2026-03, 2026-K1 eller 2026")
@@ -36,6 +38,11 @@ _HEADERS = {
 
 class ParseError(ValueError):
     pass
+
+
+_XLSX_UNREADABLE = gettext_lazy(
+    "Filen kunde inte läsas som en Excel-fil (.xlsx). Spara den som .xlsx eller .csv."
+)
 
 
 def parse_decimal(text: str) -> Decimal:
@@ -194,15 +201,42 @@ def read_csv(content: bytes) -> list[list[Any]]:
     return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
+# What the zip checks found, said about an Excel file (the checks speak of Word files).
+_PACKAGE_REFUSED = {
+    "too_many_parts": gettext_lazy(
+        "Excel-filen består av för många delar för att vara en vanlig arbetsbok. "
+        "Spara om den i Excel, eller som .csv, och försök igen."
+    ),
+    "unpacked_too_large": gettext_lazy(
+        "Excel-filen blir för stor när den packas upp. Dela upp den eller spara den som .csv."
+    ),
+    "compression_ratio": gettext_lazy(
+        "Excel-filen packas upp många gånger större än den är, vilket Excel inte gör; "
+        "filen tas inte emot. Spara om den i Excel och försök igen."
+    ),
+    "xml_declarations": gettext_lazy(
+        "Excel-filen innehåller en DTD eller entitetsdeklarationer, som Excel aldrig skriver; "
+        "filen tas inte emot. Spara om den i Excel och försök igen."
+    ),
+    "encrypted": gettext_lazy(
+        "Excel-filen är krypterad. Ta bort lösenordet och ladda upp den igen."
+    ),
+}
+
+
 def read_xlsx(content: bytes) -> list[list[Any]]:
     from openpyxl import load_workbook
 
     try:
+        # An XLSX is a zip of XML parts like a Word file: the same checks before openpyxl.
+        check_package(content)
+    except ReadError as exc:
+        message = _PACKAGE_REFUSED.get(exc.code, _XLSX_UNREADABLE)
+        raise ParseError(str(message)) from exc
+    try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a broken file
-        raise ParseError(
-            _("Filen kunde inte läsas som en Excel-fil (.xlsx). Spara den som .xlsx eller .csv.")
-        ) from exc
+        raise ParseError(str(_XLSX_UNREADABLE)) from exc
     try:
         sheet = workbook.worksheets[0]
         return [list(row) for row in sheet.iter_rows(values_only=True, max_row=MAX_ROWS + 2)]

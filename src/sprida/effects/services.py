@@ -33,6 +33,7 @@ from sprida.effects.models import (
 )
 from sprida.grants import services as grant_services
 from sprida.grants.models import Decision, Measure, Outcome
+from sprida.intake.filenames import clean_file_name
 
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
 
@@ -307,6 +308,18 @@ def too_large_message(size: int) -> str:
     }
 
 
+def document_name(raw: str | None) -> str:
+    """The name to show for an uploaded file: cleaned as intake cleans names, within the
+    200 characters of the name field and keeping its suffix."""
+    name = clean_file_name(raw or "underlag")
+    if len(name) <= 200:
+        return name
+    stem, dot, suffix = name.rpartition(".")
+    if dot and len(suffix) <= 10:
+        return stem[: 199 - len(suffix)] + "." + suffix
+    return name[:200]
+
+
 def document_check(name: str, head: bytes, size: int) -> str:
     """The content type for an acceptable file, or ValidationError saying what is wrong."""
     if size > settings.SPRIDA_MAX_UPLOAD_BYTES:
@@ -336,7 +349,7 @@ def document_check(name: str, head: bytes, size: int) -> str:
 @transaction.atomic
 def cost_document_attach(*, by: Any, cost: Cost, upload: UploadedFile) -> CostDocument:
     _require_editor(by, cost.measure)
-    name = (upload.name or "underlag").rsplit("/", 1)[-1][:200]
+    name = document_name(upload.name)
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)

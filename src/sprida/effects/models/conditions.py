@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from sprida.core.access import AccessRules
 from sprida.grants.models import Condition
+from sprida.intake.filenames import storage_name
 
 
 class FulfilmentStage(models.TextChoices):
@@ -66,7 +67,7 @@ class ConditionFulfilment(models.Model):
 
 
 def evidence_path(instance: ConditionEvidence, filename: str) -> str:
-    return f"effects/conditions/{instance.fulfilment.condition_id}/{filename}"
+    return f"effects/conditions/{instance.fulfilment.condition_id}/{storage_name(filename)}"
 
 
 class ConditionEvidence(models.Model):

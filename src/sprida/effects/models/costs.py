@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from sprida.effects.models.common import measure_rules
 from sprida.grants.models import Measure
+from sprida.intake.filenames import storage_name
 
 
 class CostKind(models.TextChoices):
@@ -73,7 +74,8 @@ class Cost(models.Model):
 
 
 def cost_document_path(instance: CostDocument, filename: str) -> str:
-    return f"effects/costs/{instance.cost.measure_id}/{filename}"
+    # The name comes from outside: safe characters only, bounded in bytes (intake's rules).
+    return f"effects/costs/{instance.cost.measure_id}/{storage_name(filename)}"
 
 
 class CostDocument(models.Model):

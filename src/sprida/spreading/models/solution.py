@@ -11,6 +11,7 @@ from simple_history.models import HistoricalRecords
 from sprida.core.access import COORDINATOR, AccessRules
 from sprida.core.models import Organisation
 from sprida.grants.models import Measure, MeasureCategory
+from sprida.intake.filenames import storage_name
 
 
 class SolutionType(models.TextChoices):
@@ -159,7 +160,8 @@ class SolutionContact(models.Model):
 
 
 def _resource_path(instance: SolutionResource, filename: str) -> str:
-    return f"spreading/{instance.solution_id}/{filename}"
+    # The name comes from outside: safe characters only, bounded in bytes (intake's rules).
+    return f"spreading/{instance.solution_id}/{storage_name(filename)}"
 
 
 class SolutionResource(models.Model):

@@ -7,12 +7,14 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
 
 from sprida.core.access import SYSTEM
 from sprida.grants.tests.factories import ApplicationFactory, MeasureFactory
+from sprida.intake.filenames import MAX_STORAGE_BYTES
 from sprida.spreading import services
 from sprida.spreading.maturity import evidence_for
-from sprida.spreading.models import MaturityChange
+from sprida.spreading.models import MaturityChange, SolutionResource
 
 
 def _adopt(solution, orgs, slugs, status="in_use"):
@@ -141,3 +143,13 @@ def test_slugs_are_unique(people, orgs):
         by=people["editor"], owner=orgs["orebro"], title="Å ä ö", summary="s"
     )
     assert a.slug == "a-a-o" and b.slug == "a-a-o-2"
+
+
+def test_attached_file_with_a_long_name_is_stored_within_bounds(published) -> None:
+    resource = SolutionResource(solution=published, title="Specifikation")
+    # 200 × "é" is 400 bytes: a raw name like that is past the file system's limit (a 500).
+    resource.file.save("../" + "é" * 200 + ".pdf", ContentFile(b"%PDF-1.7 spec"), save=True)
+    stored = str(resource.file.name).rsplit("/", 1)[-1]
+    assert str(resource.file.name).startswith(f"spreading/{published.pk}/")
+    assert len(stored.encode()) <= MAX_STORAGE_BYTES + 8 and stored.endswith(".pdf")
+    assert SolutionResource.objects.get(pk=resource.pk).file.read() == b"%PDF-1.7 spec"
