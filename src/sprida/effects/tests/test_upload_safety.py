@@ -10,11 +10,12 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from sprida.core.access import SYSTEM
 from sprida.effects import conditions, services
 from sprida.effects.imports import parse_file
 from sprida.effects.models import Measurement
 from sprida.effects.tests.conftest import add_records
-from sprida.grants.services import SYSTEM, condition_save
+from sprida.grants.services import condition_save
 from sprida.intake.filenames import MAX_STORAGE_BYTES
 
 LONG_NAME = "é" * 200 + ".pdf"  # 400 bytes before the suffix: past any file system's limit
