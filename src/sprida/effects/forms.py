@@ -11,6 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from sprida.core.forms import ChoicesForUser
 from sprida.effects.imports import ParseError, parse_decimal, parse_period
 from sprida.effects.models import (
     ChangeOutcome,
@@ -22,7 +23,7 @@ from sprida.effects.models import (
     Report,
     ReportKind,
 )
-from sprida.grants.models import Measure
+from sprida.grants.models import Decision, Measure, Outcome
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _SEK = re.compile(r"^\d+$")
@@ -232,7 +233,7 @@ class SectionForm(forms.Form):
             del self.fields[name]
 
 
-class ChangeNotificationForm(forms.Form):
+class ChangeNotificationForm(ChoicesForUser, forms.Form):
     measure: forms.ModelChoiceField[Measure] = forms.ModelChoiceField(
         label=_("åtgärd"),
         queryset=Measure.objects.none(),  # set per decision: only its granted measures
@@ -260,9 +261,16 @@ class ChangeNotificationForm(forms.Form):
         max_length=2000,
     )
 
-    def __init__(self, *args: Any, measures: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, decision: Decision, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["measure"].queryset = measures  # type: ignore[attr-defined]
+        # Only the decision's granted measures: a change concerns what was granted.
+        self.limit_choices(
+            "measure",
+            Measure.objects.filter(
+                outcome__decision=decision,
+                outcome__outcome__in=(Outcome.GRANTED, Outcome.PARTIALLY_GRANTED),
+            ).order_by("position", "pk"),
+        )
 
 
 class ChangeAnswerForm(forms.Form):

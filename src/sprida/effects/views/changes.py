@@ -15,9 +15,6 @@ from sprida.core.access import actor_for, may_act_for
 from sprida.effects import notifications, selectors
 from sprida.effects.forms import ChangeAnswerForm, ChangeNotificationForm
 from sprida.effects.views.common import add_service_errors, form_page
-from sprida.grants.models import Measure, Outcome
-
-GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
 
 
 @login_required
@@ -37,10 +34,7 @@ def change_new(request: HttpRequest, decision_pk: int) -> HttpResponse:
     decision = selectors.decision_for_change(user=request.user, pk=decision_pk)
     if not may_act_for(request.user, decision.application.applicant_id):
         raise PermissionDenied
-    measures = Measure.objects.filter(
-        outcome__decision=decision, outcome__outcome__in=GRANTED
-    ).order_by("position", "pk")
-    form = ChangeNotificationForm(request.POST or None, measures=measures)
+    form = ChangeNotificationForm(request.POST or None, decision=decision, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             notification = notifications.change_notification_file(
