@@ -23,3 +23,8 @@ urlpatterns = [
 
 if settings.OIDC_ENABLED:
     urlpatterns.insert(0, path("oidc/", include("mozilla_django_oidc.urls")))
+
+handler400 = "sprida.core.errors.bad_request"
+handler403 = "sprida.core.errors.permission_denied"
+handler404 = "sprida.core.errors.page_not_found"
+handler500 = "sprida.core.errors.server_error"
