@@ -73,7 +73,22 @@ class ProposalForm(ChoicesForUser, forms.Form):
         return data
 
 
-class MeasureForm(forms.Form):
+class BlankRowForm(forms.Form):
+    """A formset row the person left as it came: its preselected choices alone do not count.
+
+    The review form always adds blank rows at the end; an outcome or a kind is preselected in
+    them because a select shows its first choice. Such a row is empty and skipped, so nobody
+    has to tick "Radera" on it.
+    """
+
+    preset: tuple[str, ...] = ()
+
+    def has_changed(self) -> bool:
+        return any(name not in {*self.preset, "DELETE"} for name in self.changed_data)
+
+
+class MeasureForm(BlankRowForm):
+    preset = ("outcome",)
     title = forms.CharField(label=_("Åtgärd"), max_length=300)
     outcome = forms.ChoiceField(label=_("Utfall"), choices=OUTCOMES)
     applied_sek = SekField(label=_("Sökt (kr)"), required=False)
@@ -87,19 +102,36 @@ class MeasureForm(forms.Form):
     )
 
 
-class PayoutForm(forms.Form):
+class PayoutForm(BlankRowForm):
     year = forms.IntegerField(label=_("År"), min_value=2000, max_value=2100)
     amount_sek = SekField(label=_("Belopp (kr)"))
 
 
-class DeadlineForm(forms.Form):
+class DeadlineForm(BlankRowForm):
+    preset = ("kind",)
     kind = forms.ChoiceField(label=_("Tidsfrist"), choices=DEADLINE_KINDS)
     due = forms.DateField(label=_("Senast"), widget=forms.DateInput(attrs={"type": "date"}))
 
 
-MeasureFormSet = forms.formset_factory(MeasureForm, extra=1, can_delete=True)
-PayoutFormSet = forms.formset_factory(PayoutForm, extra=1, can_delete=True)
-DeadlineFormSet = forms.formset_factory(DeadlineForm, extra=1, can_delete=True)
+class RowsFormSet(forms.BaseFormSet):
+    row_label: Any = _("Rad")
+
+
+class MeasureRows(RowsFormSet):
+    row_label = _("Åtgärd")
+
+
+class PayoutRows(RowsFormSet):
+    row_label = _("Utbetalning")
+
+
+class DeadlineRows(RowsFormSet):
+    row_label = _("Tidsfrist")
+
+
+MeasureFormSet = forms.formset_factory(MeasureForm, MeasureRows, extra=1, can_delete=True)
+PayoutFormSet = forms.formset_factory(PayoutForm, PayoutRows, extra=1, can_delete=True)
+DeadlineFormSet = forms.formset_factory(DeadlineForm, DeadlineRows, extra=1, can_delete=True)
 
 
 def initial_from(data: dict[str, Any]) -> dict[str, Any]:

@@ -74,11 +74,15 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     may_change = can_change(request.user, doc)
     review_forms: dict[str, object] = {}
     problems: list[str] = []
+    status = 200
     if proposal is not None and may_change:
         source = proposal.confirmed_data or proposal.data
         post = request.POST if request.method == "POST" else None
         review_forms = review.forms_for(source, post, user=request.user)
-        if post is not None and all(f.is_valid() for f in review_forms.values()):  # type: ignore[attr-defined]
+        valid = [f.is_valid() for f in review_forms.values()]  # type: ignore[attr-defined]
+        if post is not None and not all(valid):
+            status = 400
+        elif post is not None:
             data = review.data_from(proposal.data, review_forms)
             try:
                 application = proposal_confirm(by=request.user, document=doc, data=data)
@@ -98,7 +102,7 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         "review_forms": review_forms,
         "problems": problems,
     }
-    return render(request, "intake/document.html", context, status=400 if problems else 200)
+    return render(request, "intake/document.html", context, status=400 if problems else status)
 
 
 @login_required

@@ -51,3 +51,19 @@ def history_table(obj: Any, limit: int = 50) -> dict[str, Any]:
     from sprida.core.history import history_for
 
     return {"entries": history_for(obj, limit)}
+
+
+@register.inclusion_tag("core/_error_summary.html")
+def error_summary(*items: Any) -> dict[str, Any]:
+    """The GOV.UK error summary: every error of the forms given, linked to its field."""
+    from sprida.core.form_errors import form_errors
+
+    return {"errors": form_errors(*items)}
+
+
+@register.simple_tag
+def error_title(*items: Any) -> str:
+    """'Fel: ' before the page title while the forms given have errors, else nothing."""
+    from sprida.core.form_errors import form_errors
+
+    return _("Fel: ") if form_errors(*items) else ""

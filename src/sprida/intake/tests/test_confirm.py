@@ -211,7 +211,7 @@ def test_review_form_confirms_in_the_browser_flow(
     post["granted_sek"] = "34 870 001"  # a slip of the pen: the sums no longer add up
     response = client.post(f"/dokument/{document.pk}/", post)
     assert response.status_code == 400
-    assert "Inget sparades" in response.content.decode()
+    assert "Det finns fel i formuläret" in response.content.decode()
     assert not Decision.objects.exists()
     post["granted_sek"] = "34 870 000"
     response = client.post(f"/dokument/{document.pk}/", post)
@@ -231,8 +231,11 @@ def test_review_form_refuses_bad_amounts_with_a_message(
     post = form_post(document.proposal.data)
     post["applied_sek"] = "147,9 miljoner"
     response = client.post(f"/dokument/{document.pk}/", post)
-    assert response.status_code == 200
-    assert "hela kronor" in response.content.decode()
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "hela kronor" in page
+    assert "<title>Fel: " in page
+    assert 'href="#id_applied_sek"' in page.split("Det finns fel i formuläret")[1]
     assert not Decision.objects.exists()
 
 
