@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from sprida.core.exports import workbook_bytes
 from sprida.core.formats import format_sek
 from sprida.effects.content import (
     ChangeRow,
@@ -655,6 +656,4 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
             for c in content.changes
         ],
     )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

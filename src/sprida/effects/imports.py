@@ -14,6 +14,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sprida.core.exports import unescape_cell
 from sprida.effects.models.indicators import VALUE_DIGITS, VALUE_PLACES
 from sprida.intake.readers.errors import ReadError
 from sprida.intake.readers.ooxml import check_package
@@ -179,7 +180,8 @@ def parse_rows(rows: list[list[Any]]) -> ParsedFile:
             continue
         assert period is not None and value is not None
         seen[period] = line
-        comment = _cell_text(cells[index["comment"]]) if "comment" in index else ""
+        # A comment from our own template may carry the apostrophe that kept it from running.
+        comment = unescape_cell(_cell_text(cells[index["comment"]])) if "comment" in index else ""
         result.rows.append(ParsedRow(line, period, value, comment))
     if not result.rows and not result.errors:
         result.errors.append(_("Filen innehåller inga mätvärden under rubrikraden."))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 
 from django.utils import timezone, translation
@@ -10,10 +9,10 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from sprida.core.exports import workbook_bytes
 from sprida.effects.accounting import Ledger
 from sprida.grants.models import Decision
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SEK_FORMAT = '# ##0" kr";\\−# ##0" kr"'
 
 
@@ -22,11 +21,6 @@ def ledger_filename(region_slug: str, decision: Decision | None) -> str:
     if decision is None:
         return f"bidragsredovisning-{region_slug}-{today}.xlsx"
     return f"bidragsredovisning-{region_slug}-beslut-{decision.decided_on:%Y-%m-%d}-{today}.xlsx"
-
-
-def _text(value: str) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def ledger_xlsx(ledgers: Sequence[tuple[Decision, Ledger]]) -> bytes:
@@ -60,10 +54,10 @@ def _ledger_xlsx(ledgers: Sequence[tuple[Decision, Ledger]]) -> bytes:
         for row in ledger.rows:
             sheet.append(
                 [
-                    _text(decision.application.applicant.name),
+                    decision.application.applicant.name,
                     decision.decided_on,
-                    _text(decision.case_number),
-                    _text(row.title or _("Ej fördelat på åtgärd")),
+                    decision.case_number,
+                    row.title or _("Ej fördelat på åtgärd"),
                     row.year,
                     row.granted_sek,
                     row.paid_sek,
@@ -83,6 +77,4 @@ def _ledger_xlsx(ledgers: Sequence[tuple[Decision, Ledger]]) -> bytes:
         row_cells[1].number_format = "yyyy-mm-dd"
         for cell in row_cells[5:]:
             cell.number_format = SEK_FORMAT
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

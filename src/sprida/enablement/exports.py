@@ -8,6 +8,7 @@ from typing import Any
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from sprida.core.exports import workbook_bytes
 from sprida.core.formats import format_sek
 from sprida.enablement.content import RISK_LEVELS, section_lines
 from sprida.enablement.models import DossierVersion, SectionKind
@@ -220,6 +221,4 @@ def _compensation_xlsx(report: CompensationReport) -> bytes:
             [row.organisation.name, *(float(row.by_group.get(g, 0)) for g in report.groups)]
         )
     groups.column_dimensions["A"].width = 48
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)

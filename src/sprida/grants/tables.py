@@ -7,9 +7,7 @@ for, returns the file. So every table on every page exports the figures it shows
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -20,13 +18,19 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
 
+from sprida.core.exports import (
+    CSV_CONTENT_TYPE,
+    XLSX_CONTENT_TYPE,
+    CsvWriter,
+    workbook_bytes,
+)
 from sprida.core.formats import format_sek, format_thousands
 
 Kind = Literal["text", "sek", "int", "date", "percent", "bool"]
 EXPORT_FORMATS = ("xlsx", "csv")
-# Swedish Excel opens `;`-separated UTF-8 with a byte-order mark without asking.
-CSV_DELIMITER = ";"
 
 
 @dataclass(frozen=True)
@@ -205,8 +209,6 @@ def _raw(value: Any, kind: Kind) -> Any:
 
 
 def export_xlsx(table: Table) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
 
     workbook = Workbook()
     sheet = workbook.active
@@ -231,38 +233,22 @@ def export_xlsx(table: Table) -> bytes:
                 cell.number_format = "yyyy-mm-dd"
         sheet.column_dimensions[letter].width = 14 if column.numeric else 40
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook)
 
 
 def export_csv(table: Table) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
+    writer = CsvWriter()
     writer.writerow([str(c.label) for c in table.columns])
     rows = [*table.rows, table.footer] if table.footer else table.rows
-    for row in rows:
-        writer.writerow(
-            [
-                ""
-                if (v := _raw(row.get(c.key), c.kind)) is None
-                else v.isoformat()
-                if isinstance(v, dt.date)
-                else v
-                for c in table.columns
-            ]
-        )
-    return "\ufeff" + buffer.getvalue()
+    writer.writerows([_raw(row.get(c.key), c.kind) for c in table.columns] for row in rows)
+    return writer.text()
 
 
 def export_response(table: Table, fmt: str) -> HttpResponse:
     if fmt == "xlsx":
-        response = HttpResponse(
-            export_xlsx(table),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        response = HttpResponse(export_xlsx(table), content_type=XLSX_CONTENT_TYPE)
     else:
-        response = HttpResponse(export_csv(table), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(export_csv(table), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{table.filename(fmt)}"'
     return response
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from sprida.core.exports import CsvWriter
 from sprida.effects import services
 from sprida.effects.imports import ParseError, parse_decimal, parse_file, parse_period
 from sprida.effects.models import Measurement
@@ -148,3 +149,12 @@ def test_import_view_shows_row_errors(client, people, grant) -> None:
     )
     assert response.status_code == 302
     assert indicator.measurements.filter(period=dt.date(2026, 12, 31)).exists()
+
+
+@pytest.mark.parametrize("comment", ["=HYPERLINK(1)", "-2+3 fler", "@SUM(1)", "vanlig text"])
+def test_the_csv_template_round_trips_a_comment_that_looks_like_a_formula(comment: str) -> None:
+    writer = CsvWriter()
+    writer.writerows([["period", "värde", "kommentar"], [dt.date(2026, 3, 31), "-3,5", comment]])
+    parsed = parse_file("mall.csv", writer.text().encode("utf-8"))
+    assert not parsed.errors
+    assert (parsed.rows[0].value, parsed.rows[0].comment) == (Decimal("-3.5"), comment)

@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from sprida.core.exports import XLSX_CONTENT_TYPE
 from sprida.core.models import Organisation
 from sprida.effects import selectors
-from sprida.effects.ledger_export import XLSX_TYPE, ledger_filename, ledger_xlsx
+from sprida.effects.ledger_export import ledger_filename, ledger_xlsx
 
 
 @login_required
@@ -61,6 +62,6 @@ def region_accounting(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _xlsx(ledgers: list, filename: str) -> HttpResponse:
-    response = HttpResponse(ledger_xlsx(ledgers), content_type=XLSX_TYPE)
+    response = HttpResponse(ledger_xlsx(ledgers), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

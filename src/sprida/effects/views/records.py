@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprida.core.access import can_change, get_for_user
+from sprida.core.exports import CSV_CONTENT_TYPE, CsvWriter
 from sprida.effects import selectors, services
 from sprida.effects.charts import bar_chart, line_chart
 from sprida.effects.forms import (
@@ -332,13 +330,10 @@ def measurement_import(request: HttpRequest, pk: int) -> HttpResponse:
 def measurement_template(request: HttpRequest, pk: int) -> HttpResponse:
     """A CSV to fill in: the indicator's measurements so far, or an example row."""
     indicator = selectors.indicator_for_user(user=request.user, pk=pk)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
+    writer = CsvWriter()
     writer.writerow(["period", "värde", "kommentar"])
     for m in indicator.measurements.all():
-        writer.writerow(
-            [m.period.isoformat(), str(m.value.normalize()).replace(".", ","), m.comment]
-        )
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+        writer.writerow([m.period, str(m.value.normalize()).replace(".", ","), m.comment])
+    response = HttpResponse(writer.text(), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="matvarden-{indicator.pk}.csv"'
     return response

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprida.core.access import can_change, may_create
+from sprida.core.exports import XLSX_CONTENT_TYPE
 from sprida.effects import selectors, services
 from sprida.effects.charts import bar_chart
 from sprida.effects.content import DEADLINE_FOR, ReportContent, report_content
@@ -181,7 +182,7 @@ EXPORTS = {
         docx_bytes,
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ),
-    "xlsx": (xlsx_bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "xlsx": (xlsx_bytes, XLSX_CONTENT_TYPE),
     "pdf": (pdf_bytes, "application/pdf"),
 }
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from sprida.accounts.models import User
 from sprida.core.access import Role, actor_for, can_change, get_for_user, restrict
+from sprida.core.exports import XLSX_CONTENT_TYPE
 from sprida.core.selectors import organisations_acted_for
 from sprida.enablement import selectors, services
 from sprida.enablement.exports import compensation_xlsx
@@ -192,7 +193,7 @@ def compensation(request: HttpRequest) -> HttpResponse:
     if request.GET.get("format") == "xlsx" and form.is_valid():
         response = HttpResponse(
             compensation_xlsx(report),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            content_type=XLSX_CONTENT_TYPE,
         )
         name = f"ersattning-arbetsgrupper-{start:%Y-%m}-{end:%Y-%m}.xlsx"
         response["Content-Disposition"] = f'attachment; filename="{name}"'
