@@ -56,6 +56,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "simple_history",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django_tasks",
     "django_tasks_db",
     "sprida.core",
@@ -77,7 +80,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "sprida.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -148,6 +153,14 @@ AXES_COOLOFF_TIME = float(os.environ.get("SPRIDA_LOGIN_COOLOFF_HOURS", "1"))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
+# A wrong sign-in code counts as a failed sign-in too; its value is never kept in the log.
+AXES_SENSITIVE_PARAMETERS = ["code"]
+
+# Two-factor sign-in for local accounts (TOTP apps, with recovery codes; see README). Site
+# administrators and delegation officers must use it unless this is turned off (the demo does).
+SPRIDA_REQUIRE_2FA_FOR_STAFF = env_bool("SPRIDA_REQUIRE_2FA_FOR_STAFF", True)
+OTP_TOTP_ISSUER = "Sprida"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Single sign-on through OpenID Connect, off unless configured (see README).
 OIDC_ENABLED = env_bool("OIDC_ENABLED")

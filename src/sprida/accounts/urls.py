@@ -2,13 +2,26 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 from django.views.generic import RedirectView
 
-from sprida.accounts import views
+from sprida.accounts import views, views_twofactor
 
 app_name = "accounts"
 urlpatterns = [
     path("logga-in/", views.SpridaLoginView.as_view(), name="login"),
+    path("logga-in/kod/", views.login_code, name="login_code"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("", views.profile, name="profile"),
+    path("tvastegsverifiering/", views_twofactor.two_factor, name="two_factor"),
+    path("tvastegsverifiering/ny/", views_twofactor.two_factor_setup, name="two_factor_setup"),
+    path(
+        "tvastegsverifiering/reservkoder/",
+        views_twofactor.recovery_codes_renew,
+        name="recovery_codes_renew",
+    ),
+    path(
+        "tvastegsverifiering/stang-av/",
+        views_twofactor.two_factor_disable,
+        name="two_factor_disable",
+    ),
     path("api-nycklar/", RedirectView.as_view(pattern_name="api:tokens"), name="api_tokens"),
     path(
         "losenord/",

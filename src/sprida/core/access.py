@@ -304,3 +304,16 @@ def acting_q(user: Who, model: type[models.Model] | None = None) -> Q:
     if model is not None and not _rules(model).owner_write:
         return NOTHING
     return Q(pk__in=actor.orgs(Role.EDITOR))
+
+
+def holds_wide_power(user: Who) -> bool:
+    """Whose sign-in may be required to take a second factor: site administrators (and anyone
+    who may open the admin) and the funder's officers, whose accounts reach every region's
+    records or decide the grants. Region members and coordinators are not among them; the
+    SYSTEM actor never signs in."""
+    if user is SYSTEM:
+        return False
+    actor = actor_for(user)
+    if not actor.authenticated:
+        return False
+    return actor.site_admin or actor.is_funder or bool(getattr(user, "is_staff", False))

@@ -226,3 +226,28 @@ def _programme(orgs: dict[str, Organisation]) -> Programme:
         regulation="2024:1102",
         administering_body=orgs["effektivitetsdelegationen"],
     )
+
+
+# Whose sign-in may be required to take a second factor -----------------------------------------
+
+
+def test_wide_power_is_the_site_admins_and_the_funders_officers(people, make_user) -> None:
+    assert access.holds_wide_power(people["admin"])
+    assert access.holds_wide_power(people["officer"])
+    assert access.holds_wide_power(make_user("effektivitetsdelegationen", "viewer"))
+    staff = make_user("orebro", "viewer")
+    staff.is_staff = True  # may open the admin without being a superuser
+    assert access.holds_wide_power(staff)
+    for who in ("editor", "viewer", "stranger", "coordinator"):
+        assert not access.holds_wide_power(people[who]), who
+    assert not access.holds_wide_power(make_user("orebro", "admin"))
+    assert not access.holds_wide_power(AnonymousUser())
+    assert not access.holds_wide_power(None)
+    assert not access.holds_wide_power(SYSTEM)
+
+
+def test_wide_power_ends_with_the_account(people) -> None:
+    officer = people["officer"]
+    officer.is_active = False
+    forget_actor(officer)
+    assert not access.holds_wide_power(officer)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from django.conf import settings
@@ -8,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.test.utils import override_settings
 
 from sprida.core import demo
+from sprida.settings import env_bool
 
 
 class Command(BaseCommand):
@@ -37,4 +39,11 @@ class Command(BaseCommand):
             self.stdout.write(f"  {user.username:<14} {user.description}")
         self.stdout.write(f"Databas: {settings.DATABASES['default']['NAME']}")
         if not options["no_serve"]:
+            # In the demo, two-factor sign-in is by choice unless the environment requires it.
+            os.environ.setdefault("SPRIDA_REQUIRE_2FA_FOR_STAFF", "0")
+            if not env_bool("SPRIDA_REQUIRE_2FA_FOR_STAFF"):
+                self.stdout.write(
+                    "Tvåstegsverifiering: frivillig i demon (Mitt konto → Tvåstegsverifiering); "
+                    "SPRIDA_REQUIRE_2FA_FOR_STAFF=1 kräver den av delegationen och admin."
+                )
             call_command("serve", bind=host)
