@@ -7,7 +7,7 @@ from typing import Any
 
 from sprida.core.regionnames import all_regions
 
-from .checks import check_result, unread_grants
+from .checks import check_result, unread_grants, unread_shares
 from .classify import classify
 from .common import (
     context_year,
@@ -70,5 +70,5 @@ def extract_text(text: str, *, source: dict[str, Any]) -> ExtractionResult:
         # A press release or a regulation tells of payouts and deadlines; it sets none.
         result.payouts = extract_payouts(doc)
         result.deadlines = extract_deadlines(doc, default_year=doc.context_year)
-    result.warnings = check_result(result) + unread_grants(doc, result)
+    result.warnings = check_result(result) + unread_grants(doc, result) + unread_shares(doc, result)
     return result

@@ -7,6 +7,7 @@ import re
 from .amounts import format_sek
 from .document import Document
 from .result import ExtractionResult
+from .shares import SHARE_LIKE, share_of
 
 # A sentence that grants an amount: "Bidrag beviljas med …", "beviljar Region X bidrag med …".
 _GRANTS = re.compile(r"\bbevilja(?:s|r|t|de)?\b", re.IGNORECASE)
@@ -40,6 +41,32 @@ def unread_grants(doc: Document, result: ExtractionResult) -> list[str]:
                     f"Beloppet {format_sek(amount.value)} i meningen ”{sentence.text}” har inte "
                     "kunnat knytas till beslutet eller någon åtgärd. Kontrollera beloppen."
                 )
+    return warnings
+
+
+def unread_shares(doc: Document, result: ExtractionResult) -> list[str]:
+    """A share of the applied amount ('två femtedelar av det sökta beloppet') that no rule could
+    read, or that no measure and not the decision took up: the grant may be read wrong."""
+    if result.document_type != "decision" or result.decision is None:
+        return []
+    partial = any(m.outcome == "partially_granted" for m in result.measures) or (
+        result.decision.outcome is not None and result.decision.outcome.value == "partially_granted"
+    )
+    warnings = []
+    for sentence in doc.sentences:
+        if not SHARE_LIKE.search(sentence.text):
+            continue
+        share = share_of(sentence.text)
+        if share is None:
+            warnings.append(
+                f"Meningen ”{sentence.text}” anger en andel av det sökta beloppet som inte har "
+                "kunnat läsas. Kontrollera beviljat och avslaget belopp."
+            )
+        elif 0 < share < 1 and not partial:
+            warnings.append(
+                f"Andelen av det sökta beloppet i meningen ”{sentence.text}” har inte kunnat "
+                "knytas till beslutet eller någon åtgärd. Kontrollera beloppen."
+            )
     return warnings
 
 

@@ -43,6 +43,8 @@ _MEETING = re.compile(
     r"sammanträde(?:t)?\b"
     r"|\bvid\s+(?P<genitive>[A-ZÅÄÖ][\w-]*?)s\s+sammanträde(?:t)?\b"
 )
+# A sentence about what all the regions applied for or were granted together.
+_ALL_REGIONS = re.compile(r"\bregionerna\b|\b(?:samtliga|alla)\s+regioner\b", re.I)
 SUBMITTED_CUE = re.compile(
     r"\bansökte\b|\bansökan\s+(?:som\s+)?(?:inkom|kom in|lämnades|inkommen|daterad)"
     r"|\b(?:inkom|kom\s+in|lämnade\s+in)\s+(?:med\s+)?(?:sin\s+|en\s+)?ansökan",
@@ -63,7 +65,7 @@ def _first_amount(
         amounts = doc.amounts(sentence)
         if not amounts or any(a <= sentence.start < b for a, b in skip):
             continue
-        if sentence.text.startswith("Regionerna"):
+        if _ALL_REGIONS.search(sentence.text) and not (prefer and prefer in sentence.text):
             continue  # totals for all regions, not this application
         for amount in amounts:
             if cue.search(sentence.text[max(0, amount.start - 160) : amount.start]):

@@ -15,8 +15,7 @@ from .dates import find_dates
 from .document import Document, Line
 from .fields import KNOWN_LABEL
 from .identifiers import find_case_numbers
-from .letterhead import BODY_RE, DATE_ONLY
-from .people import NAME_RE
+from .letterhead import BODY_RE
 from .result import Found
 from .text import CELL_SEPARATOR
 
@@ -58,7 +57,7 @@ def _skippable(line: Line) -> bool:
     if not text or CELL_SEPARATOR in text or len(text) > 200:
         return True
     bare = text.rstrip(":").strip()
-    if KIND_LINE.match(bare) or KNOWN_LABEL.match(bare) or DATE_ONLY.match(text):
+    if KIND_LINE.match(bare) or KNOWN_LABEL.match(bare):
         return True
     if _UNIT.match(bare) or _ORGANISATION.match(bare) or re.fullmatch(BODY_RE.pattern, bare):
         return True
@@ -68,10 +67,9 @@ def _skippable(line: Line) -> bool:
         return True  # a labelled field, or a member of the body with a party
     if (find_case_numbers(text) or find_dates(text)) and len(text.split()) <= 8:
         return True  # a letterhead line: "Region Gävleborg TJÄNSTESKRIVELSE RS 2025/0412"
+    # The organisation's own name.
     regions = find_regions(text)
-    if regions and regions[0][1] == 0 and regions[0][2] >= len(text.rstrip(".")) - 1:
-        return True  # the organisation's own name
-    return bool(NAME_RE.fullmatch(text))
+    return bool(regions) and regions[0][1] == 0 and regions[0][2] >= len(text.rstrip(".")) - 1
 
 
 def _found(doc: Document, line: Line, text: str) -> Found[str]:

@@ -66,10 +66,6 @@ def _item(doc: Document, lines: list[Line], intro: Line | None) -> ListItem:
     return ListItem(text, lines[0].content_start, lines[-1].end, tuple(lines), intro)
 
 
-# "a, b, c och d": split on commas and a final och/samt/eller, but not "hälso- och sjukvård".
-_LIST_SEPARATOR = re.compile(r",\s+(?:samt\s+|och\s+)?|(?<!-)\s+(?:och|samt|eller)\s+(?!\w+-\s)")
-
-
 def split_prose_list(text: str, *, split_pair: bool = False) -> list[tuple[str, int, int]]:
     """Items of a list written in prose with their spans relative to ``text``.
 

@@ -158,7 +158,9 @@ _ORDINALS = "första|andra|tredje|fjärde|femte|sjätte|sjunde|åttonde"
 _ORDINAL_RE = re.compile(
     rf"\b(?:Det|Den|För det)\s+(?:{_ORDINALS})\s+"
     r"(?:området|satsningen|insatsen|åtgärden|delen|projektet|spåret)?"
-    r"\s*(?:handlar om|avser|gäller|syftar till|innebär|är)\s+(?:att\s+)?(?P<what>[^.]+)",
+    # "… handlar om X", and after "För det första" the subject follows the verb: "handlar det om".
+    r"\s*(?:handlar|avser|gäller|syftar|innebär|är)(?:\s+(?:det|den|ansökan|regionen))?"
+    r"(?:\s+(?:om|till)(?=\s))?\s+(?:att\s+)?(?P<what>[^.]+)",
     re.I,
 )
 _COUNT_WORDS = {

@@ -133,7 +133,9 @@ def _indefinite(title: str) -> str:
     """'juristen' -> 'Jurist', 'handläggaren' -> 'Handläggare', 'statsrådet' -> 'Statsråd';
     'ordförande i Effektivitetsdelegationen' keeps its organisation whole."""
     if " " not in title or re.search(_TITLE_STEM + r"\w*$", title, re.IGNORECASE):
-        title = re.sub(r"(?<=are)n$|(?<=[^aeiouyåäö])(?:en|et)$", "", title)
+        # "-aren" is an agent noun's definite form ("projektledaren"), not "-en" after "-ar".
+        ending = r"(?<=are)n$" if title.endswith("aren") else r"(?<=[^aeiouyåäö])(?:en|et)$"
+        title = re.sub(ending, "", title)
     return title[:1].upper() + title[1:]
 
 
@@ -161,6 +163,19 @@ def _prose_people(doc: Document) -> list[PersonHit]:
         title = _indefinite(match.group("title")) if match.group("title") else None
         hits.append(PersonHit(match.group("name"), title, match.start("name"), match.end("name")))
     return hits
+
+
+def _more_telling(hit: PersonHit, known: PersonHit) -> bool:
+    """Whether ``hit``'s title should replace ``known``'s: what the text says someone did
+    outranks a title guessed from the layout, and 'regionstyrelsens ordförande' outranks the
+    'ordförande' it ends with."""
+    if known.title is None:
+        return True
+    assert hit.title is not None
+    new, old = hit.title.lower(), known.title.lower()
+    if new != old and (new.endswith(old) or old.endswith(new)):
+        return len(new) > len(old)
+    return hit.prose and not known.prose
 
 
 def find_people(doc: Document) -> list[PersonHit]:
@@ -205,7 +220,6 @@ def find_people(doc: Document) -> list[PersonHit]:
         known = merged.get(hit.name)
         if known is None:
             merged[hit.name] = hit
-        elif hit.title and (known.title is None or (hit.prose and not known.prose)):
-            # What the text says someone did outranks a title guessed from the layout.
+        elif hit.title and _more_telling(hit, known):
             merged[hit.name] = PersonHit(hit.name, hit.title, known.start, known.end, hit.prose)
     return list(merged.values())

@@ -21,7 +21,6 @@ ROLE_WORDS = (
     r"handläggare|föredragande|ledamot|ersättare|regiondirektör|generaldirektör|kanslichef|"
     r"direktör|chef|utredare|jurist"
 )
-_ROLE = re.compile(rf"^(?:{ROLE_WORDS})$", re.IGNORECASE)
 _ROLES_RUN = re.compile(rf"^(?:(?:{ROLE_WORDS})(?:\s+|$))+$", re.IGNORECASE)
 _ROLE_TOKEN = re.compile(rf"\b(?:vice ordförande|{ROLE_WORDS})\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-ZÅÄÖÉÜ][a-zåäöéüøæß]+(?:-[A-ZÅÄÖÉÜ][a-zåäöéüøæß]+)?")
@@ -56,7 +55,7 @@ def _from_cells(
     doc: Document, line: Line, is_name: Callable[[str], bool], is_title: Callable[[str], bool]
 ) -> Iterator[Signatory]:
     cells = _cells(line)
-    if len(cells) < 2 or not all(_ROLE.match(text) or is_title(text) for text, _ in cells):
+    if len(cells) < 2 or not all(is_title(text) for text, _ in cells):
         return
     for other in _neighbours(doc, line):
         names = _cells(other)
@@ -113,8 +112,8 @@ def _from_one_line(
 def column_signatories(
     doc: Document,
     is_name: Callable[[str], bool],
-    known: Collection[str] = (),
-    is_title: Callable[[str], bool] = lambda text: False,
+    known: Collection[str],
+    is_title: Callable[[str], bool],
 ) -> list[Signatory]:
     """Names paired with the roles or titles beside them, for rows of two or more columns."""
     out: list[Signatory] = []

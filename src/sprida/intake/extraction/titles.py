@@ -42,8 +42,12 @@ _ACCORDING = re.compile(
     r"\s+i enlighet med\s+(?:intentionerna|målen|inriktningen)?\s*(?:i\s+)?(.+)$", re.I
 )
 _ENABLE = re.compile(r"\bför att (?:möjliggöra|skapa|uppnå|åstadkomma|få till)\s+", re.I)
+# Examples of a measure named again later: "… inom exempelvis a, b och c", "… ska omfatta till
+# exempel a och b", "…, såsom a och b".
 _EXAMPLES = re.compile(
-    r"\s+(?:inom|såsom|till exempel|t\.ex\.|exempelvis)\s+(?:exempelvis\s+)?", re.I
+    r"(?:\s+[\wåäö-]+){0,3}?,?\s+(?:inom\s+|som\s+)?"
+    r"(?:exempelvis|till exempel|t\.ex\.|såsom|bland annat)\s+",
+    re.I,
 )
 
 
@@ -71,7 +75,7 @@ def clean_title(text: str, *, max_words: int = 24) -> str:
 
 def enrich_with_examples(title: str, sentences: list[str]) -> str:
     """'Lösa ut hinder för X' + a later '… lösa ut hinder för X inom exempelvis a, b och c …'
-    becomes 'Lösa ut hinder för X (a, b och c)'."""
+    or '… X ska omfatta till exempel a och b' becomes 'Lösa ut hinder för X (a, b och c)'."""
     key = title.lower()
     for sentence in sentences:
         lowered = sentence.lower()

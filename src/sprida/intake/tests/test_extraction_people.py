@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sprida.intake.extraction import extract_text
 
 SOURCE = {"path": "x.txt", "sha256": "0" * 64}
@@ -115,3 +118,34 @@ def test_a_title_in_an_organisation_after_a_name() -> None:
         "Program\n\n10.00 Välkommen, Clas Rehnberg, ordförande i Effektivitetsdelegationen\n"
     )
     assert found == {"Clas Rehnberg": "Ordförande i Effektivitetsdelegationen"}
+
+
+_FIRST = ["Elin", "Jakob", "Acko", "Maria", "Nils", "Åsa", "Ulrika", "Henrik", "Zeynep"]
+_LAST = ["Forssmed", "Stenlund", "Wiklund", "Ekström", "Öberg", "Lindblad", "Yilmaz"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    first=st.sampled_from(_FIRST),
+    last=st.sampled_from(_LAST),
+    phrase=st.sampled_from(
+        [
+            ("säger statsrådet {name}.", "Statsråd"),
+            ("säger socialminister {name}.", "Socialminister"),
+            ("enligt regiondirektör {name}.", "Regiondirektör"),
+            ("enligt hälso- och sjukvårdsdirektören {name}.", "Hälso- och sjukvårdsdirektör"),
+            ("skriver regionstyrelsens ordförande {name}.", "Regionstyrelsens ordförande"),
+            ("berättar projektledaren {name}.", "Projektledare"),
+        ]
+    ),
+)
+def test_a_title_before_a_name_in_running_text_whatever_the_name(
+    first: str, last: str, phrase: tuple[str, str]
+) -> None:
+    name = f"{first} {last}"
+    sentence, title = phrase
+    found = people(
+        "Pressmeddelande\n\nMer vård för pengarna\n\n"
+        f"– Det här ger kortare väntetider, {sentence.format(name=name)} Arbetet börjar i januari."
+    )
+    assert found == {name: title}
