@@ -7,4 +7,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("Kärna")
 
     def ready(self) -> None:
-        from sprida.core import demo  # noqa: F401  (registers the organisation loader)
+        from sprida.core import collation, demo  # noqa: F401  (Swedish order; the loader)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sprida.core.access import AccessRules, NationalRole
+from sprida.core.collation import Swedish
 from sprida.core.orgnumber import format_org_number, luhn_valid
 
 
@@ -45,7 +46,7 @@ class Organisation(models.Model):
     access_rules = AccessRules(public=models.Q())
 
     class Meta:
-        ordering = ["kind", "name"]
+        ordering = ["kind", Swedish("name")]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisationer")
         constraints = [
@@ -78,6 +79,6 @@ class Region(Organisation):
 
     class Meta:
         proxy = True
-        ordering = ["name"]
+        ordering = [Swedish("name")]
         verbose_name = _("region")
         verbose_name_plural = _("regioner")

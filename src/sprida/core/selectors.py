@@ -8,11 +8,12 @@ from django.db import models
 from django.db.models import QuerySet
 
 from sprida.core.access import Who, acting_q, restrict
+from sprida.core.collation import Swedish
 from sprida.core.models import NationalRole, Organisation, OrganisationKind, Region
 
 
 def regions_list() -> QuerySet[Region]:
-    return Region.objects.order_by("name")
+    return Region.objects.order_by(Swedish("name"))
 
 
 def organisations_for_user(*, user: Any) -> QuerySet[Organisation]:
@@ -26,7 +27,7 @@ def organisations_acted_for(
     qs = Organisation.objects.filter(acting_q(user, model))
     if regions_only:
         qs = qs.filter(kind=OrganisationKind.REGION)
-    return qs.order_by("name")
+    return qs.order_by(Swedish("name"))
 
 
 def organisation_by_national_role(role: NationalRole) -> Organisation | None:

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from sprida.core.access import actor_for
+from sprida.core.collation import Swedish
 from sprida.core.dashboard import panels_for
 from sprida.core.models import Organisation
 
@@ -12,8 +13,9 @@ def home(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     memberships = []
     if actor.authenticated:
+        mine = request.user.memberships  # type: ignore[union-attr]
         memberships = list(
-            request.user.memberships.select_related("organisation").order_by("organisation__name")  # type: ignore[union-attr]
+            mine.select_related("organisation").order_by(Swedish("organisation__name"))
         )
     context = {
         "actor": actor,
@@ -24,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def organisations(request: HttpRequest) -> HttpResponse:
-    orgs = Organisation.objects.order_by("kind", "name")
+    orgs = Organisation.objects.order_by("kind", Swedish("name"))
     return render(request, "core/organisations.html", {"organisations": orgs})
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sprida.core.access import Action, actor_for, get_for_user, may_create, restrict
+from sprida.core.collation import Swedish, swedish_key
 from sprida.effects.accounting import Ledger, MeasureFigures, PaidOut, ledger_build
 from sprida.effects.models import (
     ChangeNotification,
@@ -67,7 +68,9 @@ def tracked_measures(*, user: Any, action: Action = "view") -> QuerySet[TrackedM
             spent_sek=Coalesce(Subquery(spent), 0),
             indicator_count=Coalesce(Subquery(indicators), 0),
         )
-        .order_by("application__applicant__name", "outcome__decision__decided_on", "position")
+        .order_by(
+            Swedish("application__applicant__name"), "outcome__decision__decided_on", "position"
+        )
     )
     return restrict(queryset, user, action)
 
@@ -188,7 +191,7 @@ def report_rows(*, user: Any) -> list[ReportRow]:
             Prefetch("effect_reports", queryset=reports, to_attr="visible_reports"),
             Prefetch("deadlines", queryset=deadlines, to_attr="report_deadlines"),
         )
-        .order_by("application__applicant__name", "-decided_on")
+        .order_by(Swedish("application__applicant__name"), "-decided_on")
     )
     rows = []
     for decision in decisions:
@@ -268,7 +271,11 @@ def national_effects(*, user: Any) -> list[CategoryEffects]:
             latest_value=Subquery(latest.values("value")[:1]),
             latest_period=Subquery(latest.values("period")[:1]),
         )
-        .order_by("measure__category__order", "name", "measure__application__applicant__name")
+        .order_by(
+            "measure__category__order",
+            Swedish("name"),
+            Swedish("measure__application__applicant__name"),
+        )
     )
     regions_per_category: dict[int | None, set[int]] = defaultdict(set)
     for category_id, applicant_id in tracked_measures(user=user).values_list(
@@ -307,7 +314,7 @@ def national_effects(*, user: Any) -> list[CategoryEffects]:
             )
         )
     for effects in categories.values():
-        effects.groups.sort(key=lambda g: (-g.region_count, g.name))
+        effects.groups.sort(key=lambda g: (-g.region_count, swedish_key(g.name)))
     return list(categories.values())
 
 

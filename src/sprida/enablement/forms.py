@@ -10,6 +10,7 @@ from django import forms
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from sprida.core.collation import Swedish
 from sprida.core.forms import ChoicesForUser
 from sprida.core.models import Organisation
 from sprida.enablement import aiact
@@ -62,7 +63,7 @@ class DossierForm(ChoicesForUser, forms.Form):
     purpose = forms.CharField(label=_("Syfte"), widget=forms.Textarea(attrs={"rows": 4}))
     solutions = forms.ModelMultipleChoiceField(
         label=_("Lösningar i katalogen"),
-        queryset=Solution.objects.order_by("title"),
+        queryset=Solution.objects.order_by(Swedish("title")),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
@@ -247,7 +248,7 @@ class CheckForm(forms.Form):
 class SubmitForm(ChoicesForUser, forms.Form):
     reviewers = forms.ModelMultipleChoiceField(
         label=_("Granskande regioner"),
-        queryset=Organisation.objects.filter(kind="region").order_by("name"),
+        queryset=Organisation.objects.filter(kind="region").order_by(Swedish("name")),
         widget=forms.CheckboxSelectMultiple,
         help_text=_("Minst en annan region eller samordnaren ska godkänna versionen."),
     )
@@ -316,7 +317,7 @@ class GroupForm(ChoicesForUser, forms.ModelForm):
 class MemberForm(ChoicesForUser, forms.Form):
     username = forms.CharField(label=_("Användarnamn"), max_length=150)
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), queryset=Organisation.objects.order_by("kind", "name")
+        label=_("Organisation"), queryset=Organisation.objects.order_by("kind", Swedish("name"))
     )
     role = forms.ChoiceField(label=_("Roll"), choices=MemberRole.choices)
 

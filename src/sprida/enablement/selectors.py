@@ -11,6 +11,7 @@ from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.utils.translation import gettext_lazy
 
 from sprida.core.access import Role, actor_for, can_change, restrict
+from sprida.core.collation import Swedish, swedish_key
 from sprida.core.models import Organisation, Region
 from sprida.enablement.models import (
     REGION_COUNT,
@@ -33,7 +34,7 @@ def dossiers_for(*, user: Any) -> QuerySet[Dossier]:
         restrict(Dossier.objects.all(), user)
         .select_related("category", "current_version", "current_version__aiact", "owner")
         .annotate(adoption_count=Count("adoptions", distinct=True))
-        .order_by("title")
+        .order_by(Swedish("title"))
     )
 
 
@@ -114,14 +115,14 @@ def adoption_matrix(*, user: Any) -> tuple[list[Dossier], list[MatrixRow]]:
         restrict(Dossier.objects.filter(current_version__isnull=False), user)
         .select_related("current_version")
         .annotate(adoption_count=Count("adoptions", distinct=True))
-        .order_by("title")
+        .order_by(Swedish("title"))
     )
     seen: dict[tuple[int, int], DossierAdoption] = {
         (a.dossier_id, a.region_id): a for a in adoptions_for(user=user)
     }
     rows = [
         MatrixRow(region=region, cells=[seen.get((d.pk, region.pk)) for d in dossiers])
-        for region in Region.objects.order_by("name")
+        for region in Region.objects.order_by(Swedish("name"))
     ]
     return dossiers, rows
 
@@ -163,7 +164,7 @@ def groups_for(*, user: Any) -> QuerySet[WorkingGroup]:
     return (
         restrict(WorkingGroup.objects.all(), user)
         .annotate(member_count=Count("members", distinct=True))
-        .order_by("name")
+        .order_by(Swedish("name"))
     )
 
 
@@ -251,7 +252,9 @@ def compensation_report(
             row.unpriced_hours += hours
         else:
             row.exact_sek += hours * rate.hourly_rate_sek
-    ordered = sorted(rows.values(), key=lambda row: (row.organisation.kind, row.organisation.name))
+    ordered = sorted(
+        rows.values(), key=lambda row: (row.organisation.kind, swedish_key(row.organisation.name))
+    )
     return CompensationReport(
-        start=start, end=end, rows=ordered, rates=rates, groups=sorted(group_names)
+        start=start, end=end, rows=ordered, rates=rates, groups=sorted(group_names, key=swedish_key)
     )

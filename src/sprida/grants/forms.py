@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from sprida.core.collation import Swedish
 from sprida.core.formats import format_thousands
 from sprida.core.forms import ChoicesForUser
 from sprida.core.models import Organisation, OrganisationKind
@@ -119,7 +120,9 @@ class ApplicationCreateForm(ChoicesForUser, ApplicationForm):
         help_text=_l("Sökande är då samordnaren; välj de deltagande regionerna nedan."),
     )
     participants = forms.ModelMultipleChoiceField(
-        queryset=Organisation.objects.filter(kind=OrganisationKind.REGION).order_by("name"),
+        queryset=Organisation.objects.filter(kind=OrganisationKind.REGION).order_by(
+            Swedish("name")
+        ),
         required=False,
         label=_l("Deltagande regioner"),
         widget=forms.CheckboxSelectMultiple,
@@ -177,7 +180,7 @@ class MeasureForm(ChoicesForUser, forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.limit_choices("category", MeasureCategory.objects.order_by("order", "name"))
+        self.limit_choices("category", MeasureCategory.objects.order_by("order", Swedish("name")))
         amounts = (
             {y.year: y.applied_sek for y in self.instance.year_amounts.all()}
             if self.instance.pk

@@ -6,6 +6,7 @@ from django.db.models import Count
 from django.http import HttpRequest
 
 from sprida.core.access import Role, actor_for, may_create
+from sprida.core.collation import Swedish
 from sprida.core.dashboard import Panel
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants import selectors
@@ -20,7 +21,7 @@ def grant_panels(request: HttpRequest) -> list[Panel]:
     panels: list[Panel] = []
     regions = Organisation.objects.filter(
         pk__in=actor.orgs(), kind=OrganisationKind.REGION
-    ).order_by("name")
+    ).order_by(Swedish("name"))
     for region in regions:
         applications = list(
             selectors.applications_for_user(

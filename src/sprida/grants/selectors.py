@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from sprida.core.access import actor_for, restrict
+from sprida.core.collation import Swedish
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants.models import (
     Application,
@@ -44,7 +45,7 @@ def programme_default() -> Programme | None:
 
 
 def programmes_list() -> QuerySet[Programme]:
-    return Programme.objects.select_related("administering_body").order_by("name")
+    return Programme.objects.select_related("administering_body").order_by(Swedish("name"))
 
 
 def budgets_for_programme(*, programme: Programme) -> list[ProgrammeBudget]:
@@ -52,7 +53,7 @@ def budgets_for_programme(*, programme: Programme) -> list[ProgrammeBudget]:
 
 
 def categories_list() -> QuerySet[MeasureCategory]:
-    return MeasureCategory.objects.order_by("order", "name")
+    return MeasureCategory.objects.order_by("order", Swedish("name"))
 
 
 @dataclass(frozen=True)
@@ -111,7 +112,7 @@ def application_detail_for_user(*, user: Any, pk: int) -> Application | None:
         restrict(Application.objects.all(), user)
         .select_related("applicant", "programme", "decision")
         .prefetch_related(
-            Prefetch("participants", queryset=Organisation.objects.order_by("name")),
+            Prefetch("participants", queryset=Organisation.objects.order_by(Swedish("name"))),
             Prefetch("case_numbers", queryset=CaseNumber.objects.select_related("organisation")),
         )
         .filter(pk=pk)
@@ -403,7 +404,7 @@ def portfolio_summary(*, user: Any, filters: ApplicationFilters | None = None) -
     }
     orgs = Organisation.objects.filter(
         Q(kind=OrganisationKind.REGION) | Q(pk__in=list(per_org))
-    ).order_by("kind", "name")
+    ).order_by("kind", Swedish("name"))
     if filters.region:
         orgs = orgs.filter(slug=filters.region)
     regions = []
@@ -438,7 +439,7 @@ def portfolio_summary(*, user: Any, filters: ApplicationFilters | None = None) -
             granted=Sum("outcome__granted_sek"),
             rejected=Sum("outcome__rejected_sek"),
         )
-        .order_by("category__order", "category__name")
+        .order_by("category__order", Swedish("category__name"))
     ]
 
     budgets = budgets_for_programme(programme=programme) if programme else []
@@ -484,4 +485,4 @@ def regions_for_filters() -> QuerySet[Organisation]:
     applicants = Application.objects.values("applicant")
     return Organisation.objects.filter(
         Q(kind=OrganisationKind.REGION) | Q(pk__in=applicants)
-    ).order_by("kind", "name")
+    ).order_by("kind", Swedish("name"))

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from sprida.core.collation import swedish_key
 from sprida.core.exports import (
     CSV_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
@@ -83,7 +84,7 @@ def _sort_key(value: Any) -> tuple[int, Any]:
     if value is None or value == "":
         return (0, 0)
     if isinstance(value, str):
-        return (1, value.casefold())
+        return (1, swedish_key(value))
     return (1, value)
 
 

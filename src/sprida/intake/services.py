@@ -16,6 +16,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sprida.core.access import Role, Who, actor_for, author, can_change, may_create
+from sprida.core.collation import Swedish
 from sprida.core.models import Organisation
 from sprida.intake.filenames import clean_file_name
 from sprida.intake.models import Document, DocumentStatus
@@ -45,7 +46,9 @@ def _owner_for(user: Who, owner: Organisation | None) -> Organisation | None:
         return owner
     orgs = actor_for(user).orgs(Role.EDITOR)  # an editor's own organisation holds what they upload
     return (
-        Organisation.objects.filter(pk__in=orgs).order_by("kind", "name").first() if orgs else None
+        Organisation.objects.filter(pk__in=orgs).order_by("kind", Swedish("name")).first()
+        if orgs
+        else None
     )
 
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sprida.core.access import restrict
+from sprida.core.collation import Swedish
 from sprida.grants.models import ApplicationStatus
 from sprida.spreading.models import (
     MATURITY_ORDER,
@@ -125,7 +126,7 @@ def evidence_for(solution: Solution, *, user: Any = _EVERYONE) -> Evidence:
         )
     else:
         visible = {link.measure_id for link in links}
-    adoptions = list(solution.adoptions.select_related("region").order_by("region__name"))
+    adoptions = list(solution.adoptions.select_related("region").order_by(Swedish("region__name")))
     piloting = [a for a in adoptions if a.status in (AdoptionStatus.PILOT, AdoptionStatus.IN_USE)]
     in_use = [a for a in adoptions if a.status == AdoptionStatus.IN_USE]
     implementing = [link for link in links if link.role == "implements"]

@@ -10,6 +10,7 @@ from django.apps import apps
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from sprida.core.access import restrict
+from sprida.core.collation import Swedish
 from sprida.core.models import Organisation, Region
 from sprida.grants.models import Measure, MeasureCategory
 from sprida.spreading.maps import VIEWBOX, MapArea, county_paths
@@ -75,7 +76,7 @@ def solutions_for_user(
             & ~Q(adoptions__status=AdoptionStatus.DISCONTINUED),
             distinct=True,
         ),
-    ).order_by("title")
+    ).order_by(Swedish("title"))
 
 
 def maturity_counts(solutions: list[Solution]) -> dict[str, int]:
@@ -105,7 +106,8 @@ def adoption_matrix(*, user: Any, solution: Solution) -> list[AdoptionRow]:
         a.region_id: a for a in restrict(Adoption.objects.filter(solution=solution), user, "view")
     }
     return [
-        AdoptionRow(region, visible.get(region.pk)) for region in Region.objects.order_by("name")
+        AdoptionRow(region, visible.get(region.pk))
+        for region in Region.objects.order_by(Swedish("name"))
     ]
 
 
@@ -253,7 +255,7 @@ def partners_for_category(*, user: Any, category: MeasureCategory, k: int = 3) -
     measures = list(
         visible_measures(user=user)
         .filter(category=category)
-        .order_by("application__applicant__name", "title")
+        .order_by(Swedish("application__applicant__name"), Swedish("title"))
     )
     all_matches = {m.pk: index.similar(m.pk, k) for m in measures}
     wanted = {match.id for matches in all_matches.values() for match in matches}

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprida.core.access import can_change, get_for_user, may_create
+from sprida.core.collation import Swedish
 from sprida.core.models import Organisation
 from sprida.core.selectors import organisations_acted_for
 from sprida.grants.models import Measure, MeasureCategory
@@ -256,7 +257,7 @@ def measure_similar(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def partners(request: HttpRequest, category: str | None = None) -> HttpResponse:
-    categories = list(MeasureCategory.objects.order_by("order", "name"))
+    categories = list(MeasureCategory.objects.order_by("order", Swedish("name")))
     chosen = None
     rows: list[selectors.PartnerRow] = []
     if category:

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprida.core.access import Role, actor_for, can_change, get_for_user, may_create, restrict
+from sprida.core.collation import Swedish
 from sprida.core.models import NationalRole, Organisation
 from sprida.core.selectors import organisation_by_national_role, organisations_acted_for
 from sprida.enablement import aiact, selectors, services
@@ -132,7 +133,7 @@ def dossier_detail(request: HttpRequest, slug: str, number: int | None = None) -
         reviewer_orgs = Organisation.objects.filter(
             Q(pk__in=dossier.reviewers.values("pk")) | Q(pk=dossier.owner_id),
             pk__in=actor.orgs(Role.EDITOR),
-        ).order_by("name")
+        ).order_by(Swedish("name"))
     previous = next((v for v in versions if v.number < version.number), None)
     context = {
         "dossier": dossier,
@@ -159,7 +160,7 @@ def dossier_detail(request: HttpRequest, slug: str, number: int | None = None) -
         "my_adoptions": my_adoptions,
         "adopt_form": AdoptForm(regions=adopt_regions, user=user) if adopt_regions else None,
         "adoptions": selectors.adoptions_for(user=user).filter(dossier=dossier),
-        "solutions": restrict(dossier.solutions.all(), user).order_by("title"),
+        "solutions": restrict(dossier.solutions.all(), user).order_by(Swedish("title")),
     }
     return render(request, "enablement/dossier.html", context)
 

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from sprida.accounts.models import User
 from sprida.core.access import Role, actor_for, can_change, get_for_user, restrict
+from sprida.core.collation import Swedish
 from sprida.core.exports import XLSX_CONTENT_TYPE
 from sprida.core.selectors import organisations_acted_for
 from sprida.enablement import selectors, services
@@ -100,14 +101,14 @@ def group_detail(request: HttpRequest, slug: str) -> HttpResponse:
             report_error(request, exc)
         return redirect("enablement:group", slug=slug)
     members = group.members.select_related("person", "organisation").order_by(
-        "organisation__name", "person__last_name"
+        Swedish("organisation__name"), "person__last_name"
     )
     hours = (
         selectors.time_for(user=request.user)
         .filter(group=group)
         .values("organisation__name")
         .annotate(total=Sum("hours"))
-        .order_by("organisation__name")
+        .order_by(Swedish("organisation__name"))
     )
     context = {
         "group": group,
@@ -128,7 +129,7 @@ def _recordable_members(user: Any) -> QuerySet[GroupMember]:
     return (
         GroupMember.objects.filter(organisation_id__in=orgs)
         .select_related("person", "organisation", "group")
-        .order_by("organisation__name", "person__last_name", "group__name")
+        .order_by(Swedish("organisation__name"), "person__last_name", Swedish("group__name"))
     )
 
 
@@ -165,7 +166,7 @@ def time(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect("enablement:time")
     rows = selectors.time_for(user=request.user).order_by(
-        "-month", "organisation__name", "person__last_name"
+        "-month", Swedish("organisation__name"), "person__last_name"
     )[:200]
     context = {"form": form if members.exists() else None, "rows": rows}
     return render(request, "enablement/time.html", context)

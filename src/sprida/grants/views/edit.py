@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprida.core.access import get_for_user, may_create
+from sprida.core.collation import Swedish
 from sprida.core.selectors import organisations_acted_for
 from sprida.grants import forms, rules, selectors, services
 from sprida.grants.models import (
@@ -42,7 +43,9 @@ def _form_page(request: HttpRequest, title: str, form: Any, **context: Any) -> H
 
 @login_required
 def application_create(request: HttpRequest) -> HttpResponse:
-    mine = organisations_acted_for(user=request.user, model=Application).order_by("kind", "name")
+    mine = organisations_acted_for(user=request.user, model=Application).order_by(
+        "kind", Swedish("name")
+    )
     if not mine.exists():
         raise PermissionDenied(_("Du är inte redaktör i någon organisation som kan söka."))
     programme = selectors.programme_default()

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from sprida.core.access import actor_for, can_change, may_create
+from sprida.core.collation import Swedish
 from sprida.core.models import Organisation
 from sprida.grants import charts, page_tables, rules, selectors
 from sprida.grants.models import ApplicationStatus, DeadlineKind, Decision, Outcome, ProgrammeBudget
@@ -47,7 +48,7 @@ def overview(request: HttpRequest) -> HttpResponse:
     table = page_tables.applications_table(applications).bind(request)
     if export := respond_with_export(request, [table]):
         return export
-    own = Organisation.objects.filter(pk__in=actor.orgs()).order_by("name")
+    own = Organisation.objects.filter(pk__in=actor.orgs()).order_by(Swedish("name"))
     context = {
         "table": table,
         "own_organisations": own,
