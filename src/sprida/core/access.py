@@ -1,7 +1,8 @@
 """Who may see and change what. Every view, endpoint, form, selector and service asks here.
 
 Each domain model declares `access_rules = AccessRules(...)`: which organisation owns a row,
-which organisations share it, which rows are private to the owner (drafts), which are
+which organisations share it, whose part of a joint effort it records (that part's editors
+write it), which rows are private to the owner (drafts), which are
 public, and which national roles may change it. The functions below turn those
 declarations into querysets and yes/no answers, so the rules live in one place. The roles
 themselves (a member's role in an organisation, an organisation's national role) and the
@@ -92,6 +93,9 @@ class AccessRules:
     national_write: frozenset[str] = frozenset()  # national roles that may change any row
     owner_write: bool = True  # False where only national roles write, e.g. the funder's decisions
     locked: Q | None = None  # rows no one may change, e.g. submitted reports
+    # Lookup to the organisation whose part of a joint effort the row records. Where set, that
+    # organisation's editors (not the owner's) change the row, and its members read it.
+    part: str = ""
 
 
 class HasAccessRules(Protocol):
@@ -215,6 +219,8 @@ def view_q(model: type[models.Model], user: Who) -> Q:
     if not rules.owner and rules.public is None:
         q = EVERYTHING  # reference data without an owner: every signed-in user reads it
     q |= _in(model, rules.owner, actor.orgs(Role.VIEWER))
+    if rules.part:
+        q |= _in(model, rules.part, actor.orgs(Role.VIEWER)) & shared
     if rules.participants:
         q |= _in(model, rules.participants, actor.orgs(Role.VIEWER)) & shared
     if rules.national_read and actor.is_national:
@@ -229,7 +235,7 @@ def change_q(model: type[models.Model], user: Who) -> Q:
     if actor.writes_for(rules.national_write):
         q = EVERYTHING
     elif rules.owner_write:
-        q = _in(model, rules.owner, actor.orgs(Role.EDITOR))
+        q = _in(model, rules.part or rules.owner, actor.orgs(Role.EDITOR))
     else:
         return NOTHING
     if rules.locked is not None:
@@ -282,7 +288,8 @@ def may_act_for(
 
 
 def may_create(user: Who, model: type[models.Model], organisation_id: int | None) -> bool:
-    """May the user create a record of this kind owned by (or about) this organisation?
+    """May the user create a record of this kind owned by (or about, or the part of) this
+    organisation?
 
     Read from the model's rules: its national writers create for anyone, and where owners
     write, the organisation's editors create for it."""

@@ -7,5 +7,5 @@ class EffectsConfig(AppConfig):
     verbose_name = _("Effekter")
 
     def ready(self) -> None:
-        # Registers the demo loader (order 30) and the start-page panel.
-        from sprida.effects import dashboard, demo  # noqa: F401
+        # Registers the demo loaders (orders 30 and 31) and the start-page panel.
+        from sprida.effects import dashboard, demo, joint_demo  # noqa: F401

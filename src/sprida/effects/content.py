@@ -32,6 +32,7 @@ from sprida.effects.models import (
     ReportKind,
     ReportStatus,
 )
+from sprida.effects.parts import PartBlock, part_blocks
 from sprida.grants.models import Condition, DeadlineKind, Decision, MeasureDecision, Outcome
 
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
@@ -84,6 +85,7 @@ class EffectRow:
     category_label: str
     statement: str
     source: str
+    part: str = ""  # whose part of a joint application
 
 
 @dataclass
@@ -96,6 +98,7 @@ class CostRow:
     hourly_rate_sek: int | None
     amount_sek: int
     documents: int
+    part: str = ""  # whose part of a joint application
 
 
 @dataclass
@@ -211,6 +214,7 @@ class ReportContent:
     submitted_at: str = ""  # "YYYY-MM-DD HH:MM", Stockholm time
     changes: list[ChangeRow] = dataclasses.field(default_factory=list)
     conditions: list[ConditionRow] = dataclasses.field(default_factory=list)
+    parts: list[PartBlock] = dataclasses.field(default_factory=list)  # a joint application's
 
     @property
     def is_final(self) -> bool:
@@ -236,6 +240,11 @@ class ReportContent:
     @property
     def overspend_sek(self) -> int:
         return sum(block.overspend_sek for block in self.measures)
+
+    @property
+    def parts_unrecorded(self) -> list[str]:
+        """The parts of a joint application with nothing recorded yet."""
+        return [part.organisation for part in self.parts if not part.recorded]
 
     @property
     def paid_sek(self) -> int:
@@ -312,11 +321,18 @@ def report_content(
     if report is not None and report.is_submitted and report.snapshot:
         return content_from_json(report.snapshot)
     sections = {s.measure_id: s for s in report.sections.all()} if report else {}
+    application = decision.application
+    names = {application.applicant_id: application.applicant.name}
+    if application.joint:
+        names |= {o.pk: o.name for o in application.participants.all()}
     blocks = []
-    for number, line in enumerate(measure_lines(decision), start=1):
+    lines = measure_lines(decision)
+    for number, line in enumerate(lines, start=1):
         measure = line.measure
-        statuses = list(measure.implementation_statuses.all())  # newest first (Meta.ordering)
-        current = statuses[0] if statuses else None
+        # The measure's status is the applicant's (in a joint application, the coordinator's);
+        # the participants' statuses are in their parts.
+        statuses = measure.implementation_statuses.all()  # newest first (Meta.ordering)
+        current = next((s for s in statuses if s.part_id == application.applicant_id), None)
         costs = [
             CostRow(
                 c.year,
@@ -327,6 +343,7 @@ def report_content(
                 c.hourly_rate_sek,
                 c.amount_sek,
                 len(c.documents.all()),
+                names.get(c.part_id, ""),
             )
             for c in measure.costs.all()
         ]
@@ -351,7 +368,11 @@ def report_content(
                 indicators=[_indicator_block(i) for i in measure.indicators.all()],
                 effects=[
                     EffectRow(
-                        e.observed_on, _label(EffectCategory, e.category), e.statement, e.source
+                        e.observed_on,
+                        _label(EffectCategory, e.category),
+                        e.statement,
+                        e.source,
+                        names.get(e.part_id, ""),
                     )
                     for e in measure.qualitative_effects.all()
                 ],
@@ -364,7 +385,6 @@ def report_content(
                 costs_text=section.costs_text if section else "",
             )
         )
-    application = decision.application
     deadline = next(
         (d for d in decision.deadlines.all() if d.kind == DEADLINE_FOR[ReportKind(kind)]), None
     )
@@ -394,6 +414,7 @@ def report_content(
         is_demo=bool(report.is_demo) if report else False,
         changes=change_rows(decision),
         conditions=condition_rows(decision),
+        parts=part_blocks(application, [line.measure for line in lines]),
     )
 
 

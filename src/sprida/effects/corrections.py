@@ -43,7 +43,7 @@ def status_update(
     comment: str,
     units: str,
 ) -> ImplementationStatus:
-    _require_editor(by, status.measure)
+    _require_editor(by, status.measure, status.part_id)
     status.stage = stage
     status.status_on = status_on
     status.comment = comment.strip()
@@ -62,7 +62,7 @@ def effect_update(
     statement: str,
     source: str,
 ) -> QualitativeEffect:
-    _require_editor(by, effect.measure)
+    _require_editor(by, effect.measure, effect.part_id)
     effect.observed_on = observed_on
     effect.category = category
     effect.statement = statement.strip()
@@ -83,7 +83,7 @@ def cost_update(
     hours: Decimal | None = None,
     hourly_rate_sek: int | None = None,
 ) -> Cost:
-    _require_editor(by, cost.measure)
+    _require_editor(by, cost.measure, cost.part_id)
     if kind == CostKind.INTERNAL:
         if hours is None or not hourly_rate_sek or hours <= 0:
             raise ValidationError(
@@ -105,7 +105,7 @@ def record_remove(
     *, by: Any, record: ImplementationStatus | Cost | QualitativeEffect | Indicator, reason: str
 ) -> None:
     """Remove a follow-up record, keeping it and the reason in its history."""
-    _require_editor(by, record.measure)
+    _require_editor(by, record.measure, getattr(record, "part_id", None))
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Skriv varför posten tas bort.")})

@@ -320,6 +320,7 @@ def _statuses(measure: Measure, rng: random.Random) -> None:
     ImplementationStatus.objects.bulk_create(
         ImplementationStatus(
             measure=measure,
+            part=measure.application.applicant,
             stage=stage,
             status_on=on,
             units="\n".join(u),
@@ -426,6 +427,7 @@ def effects_load(out: Output) -> int:
     measures = list(
         Measure.objects.filter(outcome__outcome__in=GRANTED)
         .exclude(indicators__is_demo=True)
+        .exclude(application__joint=True)  # each part of a joint one: joint_demo
         .select_related("application__applicant", "category", "outcome")
         .order_by("pk")
     )

@@ -31,6 +31,7 @@ from sprida.effects.content import (
     ReportContent,
 )
 from sprida.effects.numbers import format_decimal
+from sprida.effects.parts_export import parts_docx, parts_sheet
 
 NOT_WRITTEN = gettext_lazy("[Ej ifyllt – skrivs av regionen]")
 
@@ -351,6 +352,7 @@ def _docx_bytes(content: ReportContent) -> bytes:
     document.add_heading(_("Åtgärderna"), level=1)
     for block in content.measures:
         _measure_docx(document, content, block)
+    parts_docx(document, content, _table)
     _conditions_docx(document, content)
     document.add_heading(_("Ekonomisk sammanställning"), level=1)
     rows = [
@@ -558,6 +560,7 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
             _("Timkostnad (kr)"),
             _("Belopp (kr)"),
             _("Underlag"),
+            _("Del"),
         ],
         [
             [
@@ -569,6 +572,7 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
                 c.hourly_rate_sek,
                 c.amount_sek,
                 c.documents,
+                c.part,
             ]
             for b in content.measures
             for c in b.costs
@@ -600,6 +604,7 @@ def _xlsx_bytes(content: ReportContent) -> bytes:
             if b.status
         ],
     )
+    parts_sheet(workbook, content, _sheet)
     _sheet(
         workbook,
         _("Villkor"),

@@ -18,6 +18,7 @@ from sprida.effects.exports import (
     remaining_cell,
 )
 from sprida.effects.numbers import format_decimal
+from sprida.effects.parts_export import parts_pdf
 
 
 def pdf_bytes(content: ReportContent) -> bytes:
@@ -112,6 +113,7 @@ def _pdf(content: ReportContent) -> bytes:
     pdf.heading(_("Åtgärderna"), 1)
     for block in content.measures:
         _measure(pdf, content, block)
+    parts_pdf(pdf, content)
     pdf.heading(_("Villkor"), 1)
     for condition in content.conditions:
         pdf.bullet(condition_text(condition))

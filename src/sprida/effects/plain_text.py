@@ -15,6 +15,8 @@ from sprida.core.formats import format_sek
 from sprida.effects.content import MeasureBlock, ReportContent
 from sprida.effects.exports import REPORT_LANGUAGE, change_text, condition_text, remaining_cell
 from sprida.effects.numbers import format_decimal
+from sprida.effects.parts_export import parts_plain
+from sprida.effects.parts_export import title as parts_title
 
 
 @dataclass
@@ -91,6 +93,8 @@ def plain_sections(content: ReportContent) -> list[PlainSection]:
                     _measure_text(content, block),
                 )
             )
+        if content.parts:
+            sections.append(PlainSection("parts", parts_title(), parts_plain(content)))
         sections.append(
             PlainSection(
                 "conditions",

@@ -8,13 +8,25 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Case,
+    Count,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sprida.core.access import Action, actor_for, get_for_user, may_create, restrict
+from sprida.core.access import Action, acting_q, actor_for, get_for_user, may_create, restrict
 from sprida.core.collation import Swedish, swedish_key
+from sprida.core.models import Organisation
 from sprida.effects.accounting import Ledger, MeasureFigures, PaidOut, ledger_build
 from sprida.effects.models import (
     ChangeNotification,
@@ -83,7 +95,7 @@ def tracked_measure(*, user: Any, pk: int, action: Action = "view") -> TrackedMe
         .prefetch_related(
             Prefetch(
                 "implementation_statuses",
-                queryset=ImplementationStatus.objects.select_related("entered_by"),
+                queryset=ImplementationStatus.objects.select_related("entered_by", "part"),
             ),
             Prefetch(
                 "indicators",
@@ -93,11 +105,44 @@ def tracked_measure(*, user: Any, pk: int, action: Action = "view") -> TrackedMe
                     )
                 ),
             ),
-            "qualitative_effects",
-            "costs__documents",
+            Prefetch("qualitative_effects", QualitativeEffect.objects.select_related("part")),
+            Prefetch("costs", Cost.objects.select_related("part").prefetch_related("documents")),
         )
     )
     return get_for_user(queryset, user, action, pk=pk)
+
+
+def recordable_parts(*, user: Any, measure: Any) -> QuerySet[Organisation]:
+    """The organisations whose part of the measure the user may record: the applicant's and, in
+    a joint application, each participant's, where the user acts for it. The applicant first."""
+    application = measure.application
+    parties = Q(pk=application.applicant_id)
+    if application.joint:
+        parties |= Q(pk__in=application.participants.values("pk"))
+    return (
+        Organisation.objects.filter(parties)
+        .filter(acting_q(user, Cost))
+        .annotate(
+            coordinator=Case(When(pk=application.applicant_id, then=Value(0)), default=Value(1))
+        )
+        .order_by("coordinator", Swedish("name"))
+    )
+
+
+def editable_records(*, user: Any, measure: Any) -> dict[str, set[int]]:
+    """Per kind of record on the measure page, the records the user may correct or remove."""
+    return {
+        kind: set(
+            restrict(model.objects.filter(measure=measure), user, "change").values_list(
+                "pk", flat=True
+            )
+        )
+        for kind, model in (
+            ("status", ImplementationStatus),
+            ("effect", QualitativeEffect),
+            ("cost", Cost),
+        )
+    }
 
 
 def indicator_for_user(*, user: Any, pk: int, action: Action = "view") -> Indicator:
@@ -117,7 +162,12 @@ def cost_for_user(*, user: Any, pk: int, action: Action = "view") -> Cost:
 def report_for_user(*, user: Any, pk: int, action: Action = "view") -> Report:
     queryset = Report.objects.select_related(
         "decision__application__applicant", "submitted_by", "created_by"
-    ).prefetch_related("sections", "decision__deadlines", "decision__payouts")
+    ).prefetch_related(
+        "sections",
+        "decision__deadlines",
+        "decision__payouts",
+        "decision__application__participants",
+    )
     return get_for_user(queryset, user, action, pk=pk)
 
 

@@ -15,6 +15,7 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from sprida.core.access import author, may_act_for, may_create
+from sprida.core.models import Organisation
 from sprida.effects.content import DEADLINE_FOR, ReportContent, content_to_json, report_content
 from sprida.effects.imports import parse_file
 from sprida.effects.models import (
@@ -38,9 +39,18 @@ from sprida.intake.filenames import clean_file_name
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
 
 
-def _require_editor(by: Any, measure: Measure) -> None:
-    """Only editors of the measure's region (or a site admin) record its effects."""
-    if not may_act_for(by, measure.application.applicant_id):
+def _require_editor(by: Any, measure: Measure, part_id: int | None = None) -> None:
+    """Only editors of the part's organisation (or a site admin) record it; without a part, the
+    measure's region. A part is the applicant's or a joint application's participant's."""
+    application = measure.application
+    part_id = part_id or application.applicant_id
+    if part_id != application.applicant_id and not (
+        application.joint and application.participants.filter(pk=part_id).exists()
+    ):
+        raise PermissionDenied(
+            _("Organisationen deltar inte i ansökan och har ingen del av åtgärden.")
+        )
+    if not may_act_for(by, part_id):
         raise PermissionDenied(_("Du får inte ändra den här åtgärdens uppgifter."))
     outcome = getattr(measure, "outcome", None)
     if outcome is None or outcome.outcome not in GRANTED:
@@ -57,11 +67,13 @@ def implementation_status_record(
     status_on: dt.date,
     comment: str = "",
     units: str = "",
+    part: Organisation | None = None,
     is_demo: bool = False,
 ) -> ImplementationStatus:
-    _require_editor(by, measure)
+    _require_editor(by, measure, part.pk if part else None)
     status = ImplementationStatus(
         measure=measure,
+        part=part or measure.application.applicant,
         stage=stage,
         status_on=status_on,
         comment=comment.strip(),
@@ -221,11 +233,13 @@ def qualitative_effect_record(
     category: str,
     statement: str,
     source: str,
+    part: Organisation | None = None,
     is_demo: bool = False,
 ) -> QualitativeEffect:
-    _require_editor(by, measure)
+    _require_editor(by, measure, part.pk if part else None)
     effect = QualitativeEffect(
         measure=measure,
+        part=part or measure.application.applicant,
         observed_on=observed_on,
         category=category,
         statement=statement.strip(),
@@ -249,9 +263,10 @@ def cost_record(
     amount_sek: int | None = None,
     hours: Decimal | None = None,
     hourly_rate_sek: int | None = None,
+    part: Organisation | None = None,
     is_demo: bool = False,
 ) -> Cost:
-    _require_editor(by, measure)
+    _require_editor(by, measure, part.pk if part else None)
     if kind == CostKind.INTERNAL:
         if hours is None or not hourly_rate_sek:
             raise ValidationError(
@@ -266,6 +281,7 @@ def cost_record(
         hours = hourly_rate_sek = None
     cost = Cost(
         measure=measure,
+        part=part or measure.application.applicant,
         year=year,
         kind=kind,
         description=description.strip(),
@@ -348,7 +364,7 @@ def document_check(name: str, head: bytes, size: int) -> str:
 
 @transaction.atomic
 def cost_document_attach(*, by: Any, cost: Cost, upload: UploadedFile) -> CostDocument:
-    _require_editor(by, cost.measure)
+    _require_editor(by, cost.measure, cost.part_id)
     name = document_name(upload.name)
     upload.seek(0)
     head = upload.read(8)

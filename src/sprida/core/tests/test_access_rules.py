@@ -30,7 +30,7 @@ from sprida.core.access import (
     restrict,
 )
 from sprida.core.models import Organisation
-from sprida.effects.models import Report, ReportKind, ReportStatus
+from sprida.effects.models import Cost, Report, ReportKind, ReportStatus
 from sprida.enablement import services as enablement
 from sprida.enablement.models import CompensationRate, DossierVersion, VersionStatus
 from sprida.grants.models import Application, ApplicationStatus, MeasureCategory
@@ -244,6 +244,37 @@ def test_owners_change_with_the_editor_role_only(people) -> None:
     draft = f.make_application(status=ApplicationStatus.DRAFT)
     assert can_change(people["editor"], draft)
     assert not can_change(people["viewer"], draft)
+
+
+def _part_cost(part: Organisation, **application: Any) -> Cost:
+    """A cost on a measure of Örebro's application, recorded as `part`'s part."""
+    line: Any = f.MeasureDecisionFactory(decision__application__joint=True, **application)
+    return Cost.objects.create(
+        measure=line.measure, part=part, year=2026, kind="external", description="x", amount_sek=1
+    )
+
+
+def test_where_a_row_records_a_part_that_parts_editors_change_it_not_the_owners(
+    people, orgs
+) -> None:
+    cost = _part_cost(orgs["jamtland-harjedalen"])
+    assert can_change(people["stranger"], cost)
+    assert not can_change(people["editor"], cost)
+    own = _part_cost(orgs["orebro"])
+    assert can_change(people["editor"], own)
+    assert not can_change(people["stranger"], own)
+    assert not can_change(people["viewer"], own)
+
+
+def test_the_parts_members_read_its_rows_but_not_private_ones(people, orgs, make_user) -> None:
+    cost = _part_cost(orgs["jamtland-harjedalen"])
+    reader = make_user("jamtland-harjedalen", "viewer")
+    assert can_view(reader, cost)  # a part, though no longer listed as a participant
+    assert not can_change(reader, cost)
+    draft = _part_cost(
+        orgs["jamtland-harjedalen"], decision__application__status=ApplicationStatus.DRAFT
+    )
+    assert not can_view(reader, draft)
 
 
 # can / get_for_user / may_act_for ---------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sprida.effects.models.common import measure_rules
+from sprida.effects.models.common import PartRecord, measure_rules
 from sprida.grants.models import Measure
 from sprida.intake.filenames import storage_name
 
@@ -26,7 +26,7 @@ def staff_cost_sek(hours: Decimal, hourly_rate_sek: int) -> int:
     return int((hours * hourly_rate_sek).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
-class Cost(models.Model):
+class Cost(PartRecord):
     measure = models.ForeignKey(
         Measure, on_delete=models.CASCADE, related_name="costs", verbose_name=_("åtgärd")
     )
@@ -48,9 +48,9 @@ class Cost(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    access_rules = measure_rules("measure__")
+    access_rules = measure_rules("measure__", part="part")
 
-    class Meta:
+    class Meta(PartRecord.Meta):
         ordering = ["measure", "year", "kind", "pk"]
         verbose_name = _("kostnad")
         verbose_name_plural = _("kostnader")
@@ -70,7 +70,7 @@ class Cost(models.Model):
         # Staff cost is always derived, so the figure cannot drift from hours × rate.
         if self.kind == CostKind.INTERNAL and self.hours is not None and self.hourly_rate_sek:
             self.amount_sek = staff_cost_sek(self.hours, self.hourly_rate_sek)
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        super().save(*args, **kwargs)
 
 
 def cost_document_path(instance: CostDocument, filename: str) -> str:
@@ -97,7 +97,7 @@ class CostDocument(models.Model):
     uploaded_at = models.DateTimeField(_("uppladdad"), auto_now_add=True)
     history = HistoricalRecords()
 
-    access_rules = measure_rules("cost__measure__")
+    access_rules = measure_rules("cost__measure__", part="cost__part")
 
     class Meta:
         ordering = ["cost", "uploaded_at"]

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from sprida.effects.models.common import measure_rules
+from sprida.effects.models.common import PartRecord, measure_rules
 from sprida.grants.models import Measure
 
 
@@ -28,7 +28,7 @@ STAGE_BADGE = {
 }
 
 
-class ImplementationStatus(models.Model):
+class ImplementationStatus(PartRecord):
     """One dated statement of how far a measure has come. The latest one is the current status."""
 
     measure = models.ForeignKey(
@@ -58,9 +58,9 @@ class ImplementationStatus(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    access_rules = measure_rules("measure__")
+    access_rules = measure_rules("measure__", part="part")
 
-    class Meta:
+    class Meta(PartRecord.Meta):
         ordering = ["measure", "-status_on", "-pk"]
         get_latest_by = ["status_on", "pk"]
         verbose_name = _("genomförandestatus")
@@ -89,7 +89,7 @@ class EffectCategory(models.TextChoices):
     GENDER_EQUALITY = "gender_equality", _("Jämställdhet")
 
 
-class QualitativeEffect(models.Model):
+class QualitativeEffect(PartRecord):
     measure = models.ForeignKey(
         Measure,
         on_delete=models.CASCADE,
@@ -116,9 +116,9 @@ class QualitativeEffect(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
-    access_rules = measure_rules("measure__")
+    access_rules = measure_rules("measure__", part="part")
 
-    class Meta:
+    class Meta(PartRecord.Meta):
         ordering = ["measure", "-observed_on", "-pk"]
         verbose_name = _("kvalitativ effekt")
         verbose_name_plural = _("kvalitativa effekter")

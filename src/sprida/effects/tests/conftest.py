@@ -10,6 +10,7 @@ from typing import Any, cast
 import pytest
 from django.utils import translation
 
+from sprida.core.models import Organisation
 from sprida.effects.models import (
     Cost,
     CostKind,
@@ -24,6 +25,7 @@ from sprida.effects.models import (
 )
 from sprida.grants.models import (
     Application,
+    ApplicationStatus,
     DeadlineKind,
     Decision,
     Measure,
@@ -161,6 +163,26 @@ def add_records(measure: Measure, *, seed: int = 0) -> Indicator:
         amount_sek=1_850_000,
     )
     return indicator
+
+
+@dataclass
+class Joint:
+    measure: Measure
+    skr: Organisation
+    jamtland: Organisation
+    orebro: Organisation
+
+
+@pytest.fixture
+def joint(orgs) -> Joint:
+    """A joint application by SKR with Jämtland and Örebro taking part, one measure granted."""
+    application = make_application(
+        applicant=orgs["skr"], joint=True, status=ApplicationStatus.DECIDED
+    )
+    application.participants.set([orgs["jamtland-harjedalen"], orgs["orebro"]])
+    decision = make_decision(application=application)
+    measure = make_line(decision=decision, measure__title="Gemensamma underlag").measure
+    return Joint(measure, orgs["skr"], orgs["jamtland-harjedalen"], orgs["orebro"])
 
 
 @pytest.fixture(autouse=True)

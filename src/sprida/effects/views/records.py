@@ -28,6 +28,8 @@ from sprida.effects.forms import (
 from sprida.effects.grant_use import remaining_sek, remaining_text
 from sprida.effects.models import CostDocument, Indicator, TrackedMeasure
 from sprida.effects.views.common import add_service_errors, form_page
+from sprida.effects.views.part_records import measure_url as _measure_url
+from sprida.effects.views.part_records import part_context
 from sprida.grants.models import Condition
 
 
@@ -45,16 +47,12 @@ def indicator_chart(indicator: Indicator) -> str:
     )
 
 
-def _measure_url(measure_id: int, anchor: str = "") -> str:
-    url = reverse("effects:measure", args=[measure_id])
-    return f"{url}#{anchor}" if anchor else url
-
-
 @login_required
 @require_GET
 def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     measure = selectors.tracked_measure(user=request.user, pk=pk)
     writable = can_change(request.user, measure)
+    statuses = list(measure.implementation_statuses.all())
     costs = list(measure.costs.all())
     spent = sum(cost.amount_sek for cost in costs)
     granted = measure.outcome.granted_sek
@@ -69,7 +67,10 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "measure": measure,
         "decision": measure.outcome.decision,
         "writable": writable,
-        "statuses": list(measure.implementation_statuses.all()),
+        "statuses": statuses,
+        "current_status": next(
+            (s for s in statuses if s.part_id == measure.application.applicant_id), None
+        ),
         "indicators": indicators,
         "effects": list(measure.qualitative_effects.all()),
         "costs": costs,
@@ -92,82 +93,13 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "status_form": StatusForm(),
         "effect_form": EffectForm(),
         "cost_form": CostForm(),
+        **part_context(request, measure),
     }
     return render(request, "effects/measure.html", context)
 
 
 def _writable_measure(request: HttpRequest, pk: int) -> TrackedMeasure:
     return selectors.tracked_measure(user=request.user, pk=pk, action="change")
-
-
-@login_required
-@require_POST
-def status_add(request: HttpRequest, pk: int) -> HttpResponse:
-    measure = _writable_measure(request, pk)
-    form = StatusForm(request.POST)
-    if form.is_valid():
-        try:
-            services.implementation_status_record(
-                by=request.user, measure=measure, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Statusen är sparad."))
-            return redirect(_measure_url(measure.pk, "status"))
-    return form_page(
-        request,
-        form=form,
-        title=_("Ny status: %(name)s") % {"name": measure.title},
-        back_url=_measure_url(measure.pk),
-        back_label=measure.title,
-    )
-
-
-@login_required
-@require_POST
-def effect_add(request: HttpRequest, pk: int) -> HttpResponse:
-    measure = _writable_measure(request, pk)
-    form = EffectForm(request.POST)
-    if form.is_valid():
-        try:
-            services.qualitative_effect_record(
-                by=request.user, measure=measure, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Den kvalitativa effekten är sparad."))
-            return redirect(_measure_url(measure.pk, "effects"))
-    return form_page(
-        request,
-        form=form,
-        title=_("Ny kvalitativ effekt: %(name)s") % {"name": measure.title},
-        back_url=_measure_url(measure.pk),
-        back_label=measure.title,
-    )
-
-
-@login_required
-@require_POST
-def cost_add(request: HttpRequest, pk: int) -> HttpResponse:
-    measure = _writable_measure(request, pk)
-    form = CostForm(request.POST)
-    if form.is_valid():
-        try:
-            services.cost_record(by=request.user, measure=measure, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Kostnaden är sparad."))
-            return redirect(_measure_url(measure.pk, "costs"))
-    return form_page(
-        request,
-        form=form,
-        title=_("Ny kostnad: %(name)s") % {"name": measure.title},
-        back_url=_measure_url(measure.pk),
-        back_label=measure.title,
-    )
 
 
 @login_required
