@@ -14,8 +14,9 @@ _CASE_SLASH = r"[A-ZÅÄÖ]{1,6}(?:-[A-ZÅÄÖ]{1,4})?\s?/\s?\d{1,6}\s?/\s?(?:19
 _CASE_YEAR_FIRST = r"[A-ZÅÄÖ]{2,6}[\s-]?(?:19|20)\d\d[/-]\d{1,6}"
 # "RV250363": a registry prefix and a two-digit year followed by a serial
 _CASE_COMPACT = r"[A-ZÅÄÖ]{2,4}(?:1\d|2\d|3\d)\d{4}"
-# Ministries: department letters, year, slash, serial: "S2025/01734", "Fi2024/00312/RS"
-_CASE_MINISTRY = r"[A-ZÅÄÖ][a-zåäö]?(?:19|20)\d\d/\d{3,6}(?:/[A-ZÅÄÖ]{1,4})?"
+# Ministries: department letters, year, slash, serial: "S2025/01734", "Fi2024/00312/RS",
+# "UD2024/12345"
+_CASE_MINISTRY = r"[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]?(?:19|20)\d\d/\d{3,6}(?:/[A-ZÅÄÖ]{1,4})?"
 # "RD25/01873": a registry prefix, a two-digit year, slash, serial
 _CASE_SHORT_YEAR = r"[A-ZÅÄÖ]{2,4}(?:1\d|2\d|3\d)/\d{3,6}"
 _CASE_RE = re.compile(

@@ -39,9 +39,12 @@ _CUTS = re.compile(
 _NEEDED = re.compile(r"\s+som\s+(?:krävs|behövs)\s+(?=för\b)", re.I)
 # "… i enlighet med intentionerna i X" -> "… (X)": the reference kept, the phrase shortened.
 _ACCORDING = re.compile(
-    r"\s+i enlighet med\s+(?:intentionerna|målen|inriktningen)?\s*(?:i\s+)?(.+)$", re.I
+    r"\s+(?:i enlighet med|i linje med)\s+(?:intentionerna|målen|inriktningen)?\s*(?:i\s+)?(.+)$",
+    re.I,
 )
-_ENABLE = re.compile(r"\bför att (?:möjliggöra|skapa|uppnå|åstadkomma|få till)\s+", re.I)
+_ENABLE = re.compile(
+    r"\bför att (?:möjliggöra|skapa|uppnå|åstadkomma|få till|underlätta|stödja)\s+", re.I
+)
 # Examples of a measure named again later: "… inom exempelvis a, b och c", "… ska omfatta till
 # exempel a och b", "…, såsom a och b".
 _EXAMPLES = re.compile(

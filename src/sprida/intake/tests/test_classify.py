@@ -93,3 +93,36 @@ def test_an_other_document_yields_no_application_measures_or_payouts() -> None:
     assert got["document_type"] == "other"
     assert got["application"] is None and got["decision"] is None
     assert got["measures"] == [] and got["payouts"] == [] and got["deadlines"] == []
+
+
+_OTHER_DOCUMENTS = {
+    "ministry memo": (
+        "Promemoria\n\nSocialdepartementet\n2025-09-18\nS2025/01734\n\nFörlängt statsbidrag\n\n"
+        "Regionerna föreslås kunna ansöka om bidrag för följande åtgärder:\n"
+        "- Digital triage, 10 000 000 kronor\n- AI-stöd för röntgen, 6 000 000 kronor\n\n"
+        "Bidraget betalas ut med 250 000 000 kronor år 2026. Regionerna ska lämna en "
+        "delredovisning senast den 30 november 2026."
+    ),
+    "regulation": (
+        "Svensk författningssamling\nSFS 2025:1187\n\nFörordning om statsbidrag\n\n"
+        "Regeringen föreskriver följande.\n\n3 § Bidrag lämnas för\n1. digital triage,\n"
+        "2. AI-stöd för röntgen.\n\n7 § Bidraget betalas ut med 50 000 000 kronor år 2026. "
+        "En slutredovisning ska lämnas senast den 28 februari 2028."
+    ),
+    "newsletter": (
+        "Nyhetsbrev från Effektivitetsdelegationen\nNovember 2025\n\nNu kan regionerna ansöka\n\n"
+        "Region Dalarna ansöker om 12 000 000 kronor för följande insatser:\n"
+        "• Digital triage\n• AI-stöd för röntgen\n\nBidrag betalas ut med 4 000 000 kronor år "
+        "2026. Delredovisning ska lämnas senast den 30 november 2026."
+    ),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_OTHER_DOCUMENTS))
+def test_an_other_document_invents_nothing(kind: str) -> None:
+    from sprida.intake.extraction import extract_text
+
+    got = extract_text(_OTHER_DOCUMENTS[kind], source={"path": "x"}).to_schema_dict()
+    assert got["document_type"] == "other"
+    assert got["application"] is None and got["decision"] is None
+    assert got["measures"] == [] and got["payouts"] == [] and got["deadlines"] == []

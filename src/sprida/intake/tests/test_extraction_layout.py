@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
+from sprida.intake.extract_file import extract_bytes
 from sprida.intake.extraction import extract_text
 from sprida.intake.extraction.text import normalise
+from sprida.intake.readers import read_bytes
+
+from .corpus_render import Layout, make_pdf
 
 SOURCE = {"path": "x.txt", "sha256": "0" * 64}
 
@@ -185,3 +191,46 @@ def test_list_markers_of_a_word_symbol_font() -> None:
         ("Digital triage", 2_000_000),
         ("Mobil närakut", 1_000_000),
     ]
+
+
+@pytest.mark.parametrize(
+    ("header", "footer"),
+    [
+        (
+            "Kammarkollegiet – Effektivitetsdelegationen    Dnr 3.2-2025-03981",
+            "Sida {page} av {pages}",
+        ),
+        (
+            "Region Västerbotten    BESLUT    2025-11-13",
+            "Region Västerbotten, 901 89 Umeå    {page} ({pages})",
+        ),
+    ],
+)
+def test_running_header_and_footer_of_a_rendered_pdf_are_neither_title_nor_content(
+    header: str, footer: str
+) -> None:
+    paragraphs = "\n\n".join(
+        f"Stycke {n}. Regionen beskriver hur arbetet med digital triage går vidare under året "
+        "och hur effekterna ska mätas i varje vårdcentral."
+        for n in range(1, 40)
+    )
+    text = (
+        "Beslut om bidrag för digital triage\n\n"
+        "Effektivitetsdelegationen beslutar att bevilja Region Västerbottens ansökan om bidrag. "
+        f"Bidrag beviljas med 4 000 000 kronor.\n\n{paragraphs}\n"
+    )
+    pdf = make_pdf(text, Layout(header=header, footer=footer))
+    got = extract_bytes(pdf, name="beslut.pdf", max_bytes=20_000_000)
+    assert got["source"]["pages"] >= 2
+    assert got["title"] == "Beslut om bidrag för digital triage"
+    normalised = normalise(read_bytes(pdf, filename="b.pdf", max_bytes=20_000_000).text).text
+    assert "Sida" not in normalised and "901 89" not in normalised
+    assert normalised.count(header.split("    ")[1]) <= 1  # the letterhead on page one stays
+
+
+def test_a_protocol_templates_signature_footer_is_no_content() -> None:
+    text = normalise(
+        "Protokoll\nRegionstyrelsen\n\n§ 12 Ansökan om statsbidrag\n\nText om ärendet.\n\n"
+        "Justerandes signatur      Utdragsbestyrkande\n"
+    ).text
+    assert "Justerandes" not in text and "Utdragsbestyrkande" not in text

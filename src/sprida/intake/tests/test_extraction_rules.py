@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sprida.intake.extraction import extract_text
 from sprida.intake.extraction.document import split_sentences
 from sprida.intake.extraction.shares import share_of
+from sprida.intake.extraction.titles import clean_title
 
 SOURCE = {"path": "x.txt", "sha256": "0" * 64}
 
@@ -385,3 +386,45 @@ def test_the_region_whose_application_it_is_outranks_one_named_more_often() -> N
         "utvärdering.\n"
     )
     assert got["regions"][0]["name"] == "Region Kalmar län"
+
+
+# Measure titles --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Delfinansiering för införande av digital triage i linje med målen i Vision e-hälsa "
+            "2025.",
+            "Införande av digital triage (Vision e-hälsa 2025)",
+        ),
+        (
+            "Bidrag för den mobila utrustning som behövs för hemsjukvårdens arbete.",
+            "Mobila utrustning för hemsjukvårdens arbete",
+        ),
+        (
+            "En gemensam plattform för att underlätta spridning av lösningar mellan regionerna.",
+            "En gemensam plattform för spridning av lösningar mellan regionerna",
+        ),
+        (
+            "Stöd till det regionala arbetet med AI-stödd journalföring, 4 000 000 kronor.",
+            "Regionala arbetet med AI-stödd journalföring",
+        ),
+    ],
+)
+def test_a_measure_title_is_its_noun_phrase(text: str, title: str) -> None:
+    assert clean_title(text) == title
+
+
+def test_a_later_sentence_of_a_granted_item_that_binds_the_region_is_a_condition() -> None:
+    got = extract(
+        "Beslut\n\nEffektivitetsdelegationen beslutar att bevilja Region Gävleborgs ansökan.\n\n"
+        "Bidrag beviljas för följande åtgärder:\n"
+        "• AI-stöd för röntgengranskning. Bidrag beviljas med 2 000 000 kronor. Regionen måste "
+        "redovisa effekterna för varje sjukhus senast vid utgången av år 2027.\n"
+    )
+    (measure,) = got["measures"]
+    assert measure["conditions"] == [
+        "Regionen måste redovisa effekterna för varje sjukhus senast vid utgången av år 2027."
+    ]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sprida.intake.extraction.identifiers import (
     find_case_numbers,
     find_org_numbers,
@@ -92,3 +95,51 @@ def test_a_regulations_own_number_governs_it() -> None:
     )
     found = governing_sfs(text, own_until=text.index("Förordning om"))
     assert found is not None and found.value == "2025:1187"
+
+
+# The Government Offices' registry letters: Socialdepartementet S, Finansdepartementet Fi,
+# Utrikesdepartementet UD, Landsbygds- och infrastrukturdepartementet LI, …
+_MINISTRIES = ["S", "Fi", "U", "Ju", "N", "I", "M", "A", "Ku", "Fö", "UD", "LI", "KN"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    ministry=st.sampled_from(_MINISTRIES),
+    year=st.integers(min_value=2015, max_value=2030),
+    serial=st.integers(min_value=1, max_value=99_999),
+    unit=st.sampled_from(["", "/RS", "/FS", "/SF"]),
+)
+def test_every_ministry_case_number(ministry: str, year: int, serial: int, unit: str) -> None:
+    case = f"{ministry}{year}/{serial:05d}{unit}"
+    text = (
+        f"Regeringsbeslut I:4\n2025-12-18\n{case}\nSocialdepartementet\n\nUppdrag till regionerna."
+    )
+    assert [c.value for c in find_case_numbers(text)] == [case]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    prefix=st.sampled_from(["RS", "HSN", "RJL", "RUN", "LS", "RK", "HS", "RSK", "NSN"]),
+    serial=st.integers(min_value=1, max_value=9999),
+    year=st.integers(min_value=2015, max_value=2030),
+    shape=st.sampled_from(["{p}/{n}/{y}", "{p} {y}/{n:04d}", "{p} {y}-{n:04d}", "{p}{yy}{n:04d}"]),
+)
+def test_every_region_case_number_shape(prefix: str, serial: int, year: int, shape: str) -> None:
+    case = shape.format(p=prefix, n=serial, y=year, yy=year % 100)
+    text = f"Tjänsteskrivelse\n2025-05-12\nDiarienummer {case}\n\nAnsökan om statsbidrag"
+    assert [c.value for c in find_case_numbers(text)] == [case]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    plan=st.sampled_from(["3.2", "1.1.2", "2.4", "3.2.1"]),
+    year=st.integers(min_value=2015, max_value=2030),
+    serial=st.integers(min_value=1, max_value=99_999),
+    label=st.sampled_from(["Dnr", "Diarienummer:", "Vårt dnr:", "Dnr:"]),
+)
+def test_every_delegation_case_number_after_its_label(
+    plan: str, year: int, serial: int, label: str
+) -> None:
+    case = f"{plan}-{year}-{serial:05d}"
+    text = f"Kammarkollegiet\nBeslut\n2025-11-13\n{label} {case}\n\nBeslut om bidrag"
+    assert [c.value for c in find_case_numbers(text)] == [case]
