@@ -11,9 +11,10 @@ import difflib
 import re
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sprida.core.access import SYSTEM, may_create
@@ -30,7 +31,9 @@ from sprida.grants.models import (
     Programme,
 )
 from sprida.grants.selectors import programme_default
+from sprida.intake.categories import category_guess
 from sprida.intake.models import Document, DocumentStatus, Proposal
+from sprida.intake.record_values import meeting_text, participants_of, people_by_role
 
 _WORD = re.compile(r"\w+")
 
@@ -50,18 +53,6 @@ def _norm(text: str) -> str:
 
 def _similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, _norm(a), _norm(b)).ratio()
-
-
-def category_guess(title: str, categories: list[MeasureCategory]) -> MeasureCategory | None:
-    """The category whose name or keywords the title mentions most."""
-    text = _norm(title)
-    best, best_score = None, 0
-    for category in categories:
-        words = [_norm(category.name), *(_norm(k) for k in category.keywords.splitlines())]
-        score = sum(len(w) for w in words if w and w in text)
-        if score > best_score:
-            best, best_score = category, score
-    return best
 
 
 def applicant_for(data: dict[str, Any]) -> tuple[Organisation, bool]:
@@ -110,10 +101,11 @@ def _programme(data: dict[str, Any], document: Document) -> Programme:
     figures = data.get("programme") or {}
     amount, period = figures.get("budget_sek_per_year"), figures.get("period")
     if amount and period:
-        source = _("%(title)s (dokument %(name)s)") % {
-            "title": data.get("title") or document.original_name,
-            "name": document.original_name,
-        }
+        with translation.override(settings.LANGUAGE_CODE):  # stored text is Swedish
+            source = _("%(title)s (dokument %(name)s)") % {
+                "title": data.get("title") or document.original_name,
+                "name": document.original_name,
+            }
         dates = data.get("dates") or {}
         source_date = _date(dates.get("decision") or dates.get("document") or dates.get("meeting"))
         same = programme.budgets.filter(
@@ -170,6 +162,13 @@ def _find_application(
     return None
 
 
+def _chosen_category(
+    row: dict[str, Any], categories: list[MeasureCategory]
+) -> MeasureCategory | None:
+    """The category the person chose (by slug; empty for none)."""
+    return next((c for c in categories if c.slug == row.get("category")), None)
+
+
 def _upsert_measures(
     application: Application, rows: list[dict[str, Any]], by: Any
 ) -> list[Measure]:
@@ -189,7 +188,9 @@ def _upsert_measures(
             fields: dict[str, Any] = {"title": title, "position": position}
             if applied is not None:
                 fields["applied_sek"] = applied
-            if match.category_id is None:
+            if "category" in row:
+                fields["category"] = _chosen_category(row, categories)
+            elif match.category_id is None:
                 fields["category"] = category_guess(title, categories)
             result.append(grants.measure_update(by=by, measure=match, **fields))
         else:
@@ -199,7 +200,9 @@ def _upsert_measures(
                     application=application,
                     title=title,
                     applied_sek=applied,
-                    category=category_guess(title, categories),
+                    category=_chosen_category(row, categories)
+                    if "category" in row
+                    else category_guess(title, categories),
                     position=position,
                 )
             )
@@ -213,8 +216,7 @@ def _decision_data(data: dict[str, Any], measures: list[Measure]) -> grants.Deci
     if decided_on is None:
         raise ValidationError(_("Beslutsdatum saknas. Fyll i det innan du bekräftar."))
     deadlines = {d["kind"]: _date(d.get("due")) for d in data.get("deadlines") or []}
-    people = {p.get("title") or "": p["name"] for p in data.get("people") or []}
-    chair = next((name for title, name in people.items() if "ordförande" in title.lower()), "")
+    people = people_by_role(data.get("people") or [])
     lines = []
     for measure, row in zip(measures, data.get("measures") or [], strict=True):
         outcome = row.get("outcome") or Outcome.GRANTED
@@ -250,7 +252,12 @@ def _decision_data(data: dict[str, Any], measures: list[Measure]) -> grants.Deci
         applied_sek=figures.get("applied_sek"),
         granted_sek=figures.get("granted_sek"),
         rejected_sek=figures.get("rejected_sek"),
-        chair=chair,
+        meeting=meeting_text(data),
+        chair=people.get("chair", ""),
+        rapporteur=people.get("rapporteur", ""),
+        case_officer=people.get("case_officer", ""),
+        reasoning=figures.get("reasoning") or "",
+        appealable=bool(figures.get("appealable")),
         case_number=(data.get("case_numbers") or [""])[0],
         lines=lines,
         payouts=payouts,
@@ -261,17 +268,26 @@ def _decision_data(data: dict[str, Any], measures: list[Measure]) -> grants.Deci
 
 
 def _conditions(decision: Decision, rows: list[dict[str, Any]], by: Any) -> None:
-    wanted = []
+    """Each measure's conditions with the due date the document gives (none where it gives none)."""
+    have = {(c.line_id, c.text): c for c in decision.conditions.all()}
     for row, line in zip(rows, decision.lines.order_by("measure__position"), strict=False):
-        wanted += [(line, text) for text in row.get("conditions") or []]
-    have = {(c.line_id, c.text) for c in decision.conditions.all()}
-    for line, text in wanted:
-        if (line.pk, text) not in have:
-            due = None
-            year = re.search(r"utgången av år (\d{4})", text)
-            if year:
-                due = dt.date(int(year.group(1)), 12, 31)
-            grants.condition_save(by=by, decision=decision, line=line, text=text, due_on=due)
+        dues = row.get("condition_due_dates") or []
+        for index, text in enumerate(row.get("conditions") or []):
+            due = _date(dues[index]) if index < len(dues) else None
+            condition = have.get((line.pk, text.strip()))
+            if condition is not None and condition.due_on == due:
+                continue
+            grants.condition_save(
+                by=by,
+                decision=decision,
+                line=line,
+                text=text,
+                due_on=due,
+                condition=condition,
+                fulfilled=condition.fulfilled if condition else False,
+                fulfilled_on=condition.fulfilled_on if condition else None,
+                note=condition.note if condition else "",
+            )
 
 
 @transaction.atomic
@@ -296,9 +312,7 @@ def proposal_confirm(*, by: Any, document: Document, data: dict[str, Any]) -> Ap
     if applied:
         fields["applied_sek"] = applied
     if application is None:
-        participants = (
-            list(Organisation.objects.filter(kind=OrganisationKind.REGION)) if joint else []
-        )
+        participants = participants_of(data) if joint else []
         title = data.get("title") or document.original_name
         if data.get("document_type") == "decision":
             # The decision names the matter; the application it decides is "Ansökan om …".
@@ -374,7 +388,8 @@ def _attribute(by: Any, application: Application, document: Document, since: Any
     """Put the confirming person, and the document, on the history rows this confirmation made."""
     if not getattr(by, "is_authenticated", False):
         return
-    reason = _("Från dokumentet %(name)s") % {"name": document.original_name}
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = _("Från dokumentet %(name)s") % {"name": document.original_name}
     for model, ids in _touched(application).items():
         model.history.filter(
             id__in=ids,

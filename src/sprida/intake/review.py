@@ -1,4 +1,4 @@
-"""The review form: the proposal as editable fields, and back to schema data on confirm."""
+"""The review form: every value the records can hold, as editable fields (see review_data)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from sprida.core.formfields import SekField
 from sprida.core.forms import ChoicesForUser
 from sprida.core.models import Organisation, OrganisationKind
+from sprida.grants.models import MeasureCategory
 from sprida.intake.models import DocumentType
+from sprida.intake.record_values import ROLES
 
 OUTCOMES = [
     ("applied", _("Sökt")),
@@ -52,7 +54,21 @@ class ProposalForm(ChoicesForUser, forms.Form):
         label=_("Sammanträdesdatum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     meeting_body = forms.CharField(label=_("Beslutande organ"), required=False, max_length=200)
+    meeting_paragraphs = forms.CharField(
+        label=_("Paragraf"), required=False, max_length=40, help_text=_("T.ex. 107.")
+    )
+    participants = forms.ModelMultipleChoiceField(
+        label=_("Deltagande regioner"),
+        queryset=Organisation.objects.filter(kind=OrganisationKind.REGION),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("För en regiongemensam ansökan."),
+    )
     outcome = forms.ChoiceField(label=_("Beslut"), choices=DECISION_OUTCOMES, required=False)
+    appealable = forms.BooleanField(label=_("Beslutet får överklagas"), required=False)
+    reasoning = forms.CharField(
+        label=_("Skäl för beslutet"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     applied_sek = SekField(label=_("Sökt belopp (kr)"), required=False)
     granted_sek = SekField(label=_("Beviljat belopp (kr)"), required=False)
     rejected_sek = SekField(label=_("Avslaget belopp (kr)"), required=False)
@@ -70,6 +86,10 @@ class ProposalForm(ChoicesForUser, forms.Form):
             self.add_error("region", _("Välj vilken region dokumentet gäller."))
         if data.get("document_type") == "decision" and not data.get("date_decision"):
             self.add_error("date_decision", _("Ett beslut behöver ett beslutsdatum."))
+        if data.get("joint") and not data.get("participants"):
+            self.add_error(
+                "participants", _("Välj de regioner som deltar i den regiongemensamma ansökan.")
+            )
         return data
 
 
@@ -87,19 +107,45 @@ class BlankRowForm(forms.Form):
         return any(name not in {*self.preset, "DELETE"} for name in self.changed_data)
 
 
-class MeasureForm(BlankRowForm):
+class MeasureForm(ChoicesForUser, BlankRowForm):
     preset = ("outcome",)
     title = forms.CharField(label=_("Åtgärd"), max_length=300)
     outcome = forms.ChoiceField(label=_("Utfall"), choices=OUTCOMES)
     applied_sek = SekField(label=_("Sökt (kr)"), required=False)
     granted_sek = SekField(label=_("Beviljat (kr)"), required=False)
     rejected_sek = SekField(label=_("Avslaget (kr)"), required=False)
-    conditions = forms.CharField(
-        label=_("Villkor"),
+    category = forms.ModelChoiceField(
+        label=_("Kategori"),
+        queryset=MeasureCategory.objects.all(),
+        to_field_name="slug",
         required=False,
-        widget=forms.Textarea(attrs={"rows": 2}),
-        help_text=_("Ett villkor per rad."),
+        empty_label=_("Utan kategori"),
     )
+    reason = forms.CharField(
+        label=_("Skäl"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ConditionForm(BlankRowForm):
+    preset = ("measure",)
+    measure = forms.TypedChoiceField(label=_("Åtgärd"), coerce=int, choices=[])
+    text = forms.CharField(label=_("Villkor"), widget=forms.Textarea(attrs={"rows": 2}))
+    due = forms.DateField(
+        label=_("Ska vara uppfyllt senast"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+    def __init__(self, *args: Any, measure_choices: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["measure"].choices = measure_choices  # type: ignore[attr-defined]
+
+
+class PersonForm(BlankRowForm):
+    preset = ("role",)
+    name = forms.CharField(label=_("Namn"), max_length=200)
+    role = forms.ChoiceField(label=_("Roll"), choices=ROLES, required=False)
+    title = forms.CharField(label=_("Titel"), max_length=200, required=False)
 
 
 class PayoutForm(BlankRowForm):
@@ -129,136 +175,16 @@ class DeadlineRows(RowsFormSet):
     row_label = _("Tidsfrist")
 
 
+class ConditionRows(RowsFormSet):
+    row_label = _("Villkor")
+
+
+class PersonRows(RowsFormSet):
+    row_label = _("Person")
+
+
 MeasureFormSet = forms.formset_factory(MeasureForm, MeasureRows, extra=1, can_delete=True)
 PayoutFormSet = forms.formset_factory(PayoutForm, PayoutRows, extra=1, can_delete=True)
 DeadlineFormSet = forms.formset_factory(DeadlineForm, DeadlineRows, extra=1, can_delete=True)
-
-
-def initial_from(data: dict[str, Any]) -> dict[str, Any]:
-    dates = data.get("dates") or {}
-    decision = data.get("decision") or {}
-    programme = data.get("programme") or {}
-    period = programme.get("period") or [None, None]
-    regions = data.get("regions") or []
-    region = (
-        Organisation.objects.filter(org_number=regions[0]["org_number"]).first()
-        if regions
-        else None
-    )
-    return {
-        "document_type": data.get("document_type"),
-        "title": data.get("title") or "",
-        "region": region,
-        "joint": bool((data.get("application") or {}).get("joint")),
-        "case_numbers": ", ".join(data.get("case_numbers") or []),
-        "date_document": dates.get("document"),
-        "date_submitted": dates.get("application_submitted"),
-        "date_decision": dates.get("decision"),
-        "date_meeting": dates.get("meeting"),
-        "meeting_body": (data.get("meeting") or {}).get("body", ""),
-        "outcome": decision.get("outcome") or "",
-        "applied_sek": decision.get("applied_sek")
-        or (data.get("application") or {}).get("applied_sek"),
-        "granted_sek": decision.get("granted_sek"),
-        "rejected_sek": decision.get("rejected_sek"),
-        "budget_sek_per_year": programme.get("budget_sek_per_year"),
-        "period_from": period[0],
-        "period_to": period[1],
-    }
-
-
-def forms_for(data: dict[str, Any], post: Any = None, *, user: Any) -> dict[str, Any]:
-    measures = [
-        {
-            **{
-                k: m.get(k)
-                for k in ("title", "outcome", "applied_sek", "granted_sek", "rejected_sek")
-            },
-            "conditions": "\n".join(m.get("conditions") or []),
-        }
-        for m in data.get("measures") or []
-    ]
-    return {
-        "form": ProposalForm(post, initial=initial_from(data), user=user),
-        "measures": MeasureFormSet(post, initial=measures, prefix="measures"),
-        "payouts": PayoutFormSet(post, initial=data.get("payouts") or [], prefix="payouts"),
-        "deadlines": DeadlineFormSet(post, initial=data.get("deadlines") or [], prefix="deadlines"),
-    }
-
-
-def _kept(formset: Any) -> list[dict[str, Any]]:
-    return [
-        f.cleaned_data for f in formset.forms if f.cleaned_data and not f.cleaned_data.get("DELETE")
-    ]
-
-
-def data_from(original: dict[str, Any], forms_: dict[str, Any]) -> dict[str, Any]:
-    """The proposal as corrected, in the schema's shape."""
-    c = forms_["form"].cleaned_data
-    region = c.get("region")
-    data = dict(original)
-    data["document_type"] = c["document_type"]
-    data["title"] = c["title"]
-    if region is not None:
-        role = (original.get("regions") or [{}])[0].get("role", "applicant")
-        others = [
-            r for r in original.get("regions") or [] if r.get("org_number") != region.org_number
-        ]
-        data["regions"] = [
-            {"name": region.name, "org_number": region.org_number, "role": role},
-            *others,
-        ]
-    application = dict(original.get("application") or {})
-    application["joint"] = bool(c.get("joint"))
-    data["application"] = application
-    data["case_numbers"] = [
-        n.strip() for n in (c.get("case_numbers") or "").split(",") if n.strip()
-    ]
-    data["dates"] = {
-        "document": _iso(c.get("date_document")),
-        "meeting": _iso(c.get("date_meeting")),
-        "decision": _iso(c.get("date_decision")),
-        "application_submitted": _iso(c.get("date_submitted")),
-    }
-    if c.get("meeting_body"):
-        data["meeting"] = {**(original.get("meeting") or {}), "body": c["meeting_body"]}
-    if c.get("outcome"):
-        data["decision"] = {
-            **(original.get("decision") or {}),
-            "outcome": c["outcome"],
-            "applied_sek": c.get("applied_sek"),
-            "granted_sek": c.get("granted_sek"),
-            "rejected_sek": c.get("rejected_sek"),
-        }
-    else:
-        data["decision"] = None
-    if c.get("budget_sek_per_year") and c.get("period_from") and c.get("period_to"):
-        data["programme"] = {
-            **(original.get("programme") or {}),
-            "budget_sek_per_year": c["budget_sek_per_year"],
-            "period": [c["period_from"], c["period_to"]],
-        }
-    data["measures"] = [
-        {
-            "title": m["title"],
-            "outcome": m["outcome"],
-            "applied_sek": m.get("applied_sek"),
-            "granted_sek": m.get("granted_sek"),
-            "rejected_sek": m.get("rejected_sek"),
-            "conditions": [
-                line.strip() for line in (m.get("conditions") or "").splitlines() if line.strip()
-            ],
-        }
-        for m in _kept(forms_["measures"])
-    ]
-    data["payouts"] = [
-        {"year": p["year"], "amount_sek": p["amount_sek"]} for p in _kept(forms_["payouts"])
-    ]
-    data["deadlines"] = [
-        {"kind": d["kind"], "due": d["due"].isoformat()} for d in _kept(forms_["deadlines"])
-    ]
-    return data
-
-
-def _iso(value: Any) -> str | None:
-    return value.isoformat() if value else None
+ConditionFormSet = forms.formset_factory(ConditionForm, ConditionRows, extra=1, can_delete=True)
+PersonFormSet = forms.formset_factory(PersonForm, PersonRows, extra=1, can_delete=True)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from sprida.core.access import can_change, get_for_user
-from sprida.intake import review, services
+from sprida.intake import review_data, services
 from sprida.intake.confirm import proposal_confirm
 from sprida.intake.forms import UploadForm
 from sprida.intake.highlight import highlighted_pages
@@ -78,12 +78,12 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
     if proposal is not None and may_change:
         source = proposal.confirmed_data or proposal.data
         post = request.POST if request.method == "POST" else None
-        review_forms = review.forms_for(source, post, user=request.user)
+        review_forms = review_data.forms_for(source, post, user=request.user)
         valid = [f.is_valid() for f in review_forms.values()]  # type: ignore[attr-defined]
-        if post is not None and not all(valid):
+        if post is not None and not (all(valid) and review_data.cross_check(review_forms)):
             status = 400
         elif post is not None:
-            data = review.data_from(proposal.data, review_forms)
+            data = review_data.data_from(proposal.data, review_forms)
             try:
                 application = proposal_confirm(by=request.user, document=doc, data=data)
             except PermissionDenied as error:

@@ -6,8 +6,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sprida.core.access import author, can_change, may_create
@@ -62,6 +64,7 @@ class DecisionData:
     case_officer: str = ""
     case_number: str = ""
     reasoning: str = ""
+    appealable: bool = False  # 21 § förordningen (2024:1102): as a rule not appealable
     published: bool = True
     lines: list[LineData] = field(default_factory=list)
     payouts: list[PayoutData] = field(default_factory=list)
@@ -173,10 +176,10 @@ def _decision_write(decision: Decision, data: DecisionData, by: Any) -> Decision
         "case_officer",
         "case_number",
         "reasoning",
+        "appealable",
         "published",
     ):
         setattr(decision, name, getattr(data, name))
-    decision.appealable = False  # 21 § förordningen (2024:1102)
     _save(decision, by, validate_unique=decision.pk is not None)
 
     keep = [line.measure.pk for line in data.lines]
@@ -260,6 +263,7 @@ def decision_data_from(decision: Decision) -> DecisionData:
         case_officer=decision.case_officer,
         case_number=decision.case_number,
         reasoning=decision.reasoning,
+        appealable=decision.appealable,
         published=decision.published,
         lines=[
             LineData(
@@ -357,7 +361,8 @@ def condition_save(
         decision=decision, kind=DeadlineKind.CONDITION, condition=condition
     )
     deadline.due_on = due_on
-    deadline.title = _("Villkor: %(text)s") % {"text": condition.text[:250]}
+    with translation.override(settings.LANGUAGE_CODE):  # a record's text, not the reader's
+        deadline.title = _("Villkor: %(text)s") % {"text": condition.text[:250]}
     deadline.done_on = condition.fulfilled_on
     _save(deadline, by, validate_unique=False)
     return condition

@@ -51,4 +51,9 @@ def test_confirm_with_blank_rows_then_an_error_is_summarised_on_top(
     summary.get_by_role("link").first.click()
     assert _focused(page) == "id_title"
     assert serious_violations(page) == []
+
+    page.goto(f"{live_server.url}/bidrag/beslut/{decision.pk}/")
+    facts = page.inner_text("main")
+    assert "Föredragande\nMaria Jäger" in facts or "Föredragande\tMaria Jäger" in facts, facts
+    assert "Ida Nyström" in facts and "Clas Rehnberg" in facts
     page.close()

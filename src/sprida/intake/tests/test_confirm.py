@@ -174,12 +174,12 @@ def test_joint_memo_becomes_the_joint_application(
     assert application.measures.count() == 2
 
 
-def form_post(data: dict[str, Any]) -> dict[str, str]:
+def form_post(data: dict[str, Any]) -> dict[str, Any]:
     """What the browser posts when the review form is sent unchanged."""
     from sprida.core.access import SYSTEM
-    from sprida.intake.review import forms_for
+    from sprida.intake.review_data import forms_for
 
-    post: dict[str, str] = {}
+    post: dict[str, Any] = {}
     for form_or_set in forms_for(data, user=SYSTEM).values():
         forms = getattr(form_or_set, "forms", [form_or_set])
         if hasattr(form_or_set, "management_form"):
@@ -188,6 +188,9 @@ def form_post(data: dict[str, Any]) -> dict[str, str]:
         for form in forms:
             for bf in form:
                 value = bf.field.prepare_value(bf.value())
+                if isinstance(value, list | tuple):  # several choices: one value each
+                    post[bf.html_name] = [str(getattr(v, "pk", v)) for v in value]
+                    continue
                 if hasattr(value, "pk"):
                     value = value.pk
                 if isinstance(value, bool):

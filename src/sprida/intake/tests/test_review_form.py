@@ -11,13 +11,15 @@ from .test_confirm import form_post, receive
 SEED = "002_955509009a8a4522.txt"
 
 
-def as_browser_sends(data: dict[str, Any]) -> dict[str, str]:
+def as_browser_sends(data: dict[str, Any]) -> dict[str, Any]:
     """A select always sends a choice: the blank rows carry their first one."""
     post = form_post(data)
     last_measure = int(post["measures-TOTAL_FORMS"]) - 1
     last_deadline = int(post["deadlines-TOTAL_FORMS"]) - 1
     post[f"measures-{last_measure}-outcome"] = "applied"
     post[f"deadlines-{last_deadline}-kind"] = "implementation"
+    post[f"conditions-{int(post['conditions-TOTAL_FORMS']) - 1}-measure"] = "1"
+    post[f"people-{int(post['people-TOTAL_FORMS']) - 1}-role"] = "chair"
     return post
 
 
