@@ -26,6 +26,8 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from pydantic import Field
 
+from sprida.core.versioning import VERSION_FIELD, StaleEditError
+
 logger = logging.getLogger(__name__)
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
@@ -38,6 +40,7 @@ TITLES = {
     404: "Not Found",
     405: "Method Not Allowed",
     409: "Conflict",
+    412: "Precondition Failed",
     413: "Content Too Large",
     415: "Unsupported Media Type",
     422: "Unprocessable Content",
@@ -52,6 +55,7 @@ DEFAULT_CODES = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    412: "precondition_failed",
     413: "too_large",
     415: "unsupported_media_type",
     422: "validation_error",
@@ -85,6 +89,7 @@ class ApiProblem(Exception):
         super().__init__(detail)
         self.status, self.code, self.detail = status, code, detail
         self.errors = errors or []
+        self.headers: dict[str, str] = {}
 
 
 def problem_data(
@@ -205,7 +210,17 @@ def on_suspicious(request: HttpRequest, exc: SuspiciousOperation) -> HttpRespons
 
 
 def on_api_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
-    return problem_response(exc.status, exc.detail, code=exc.code, errors=exc.errors)
+    return problem_response(
+        exc.status, exc.detail, code=exc.code, errors=exc.errors, headers=exc.headers
+    )
+
+
+def on_stale_edit(request: HttpRequest, exc: StaleEditError) -> HttpResponse:
+    """Saved by someone else between the If-Match check and the write: 412 all the same."""
+    from sprida.api.endpoints.common import precondition_failed
+
+    current = getattr(exc.current, VERSION_FIELD, None)
+    return on_api_problem(request, precondition_failed(type(exc.current or exc.model), current))
 
 
 def on_unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
@@ -225,6 +240,7 @@ def install(api: NinjaAPI) -> None:
         PermissionDenied: on_permission_denied,
         SuspiciousOperation: on_suspicious,
         ApiProblem: on_api_problem,
+        StaleEditError: on_stale_edit,
     }
     for exc_class, handler in handlers.items():
         api.add_exception_handler(exc_class, handler)
@@ -238,4 +254,6 @@ ERROR_RESPONSES: dict[int, type[Problem]] = {
     404: Problem,
     422: Problem,
 }
+# Writes that honour If-Match (and reads that send the ETag it is compared with).
+CONDITIONAL_RESPONSES: dict[int, type[Problem]] = {**ERROR_RESPONSES, 412: Problem}
 PUBLIC_ERROR_RESPONSES: dict[int, type[Problem]] = {400: Problem, 404: Problem, 422: Problem}

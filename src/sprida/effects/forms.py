@@ -11,7 +11,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sprida.core.forms import ChoicesForUser
+from sprida.core.forms import CarriesVersion, ChoicesForUser
 from sprida.effects.imports import ParseError, parse_decimal, parse_period
 from sprida.effects.models import (
     ChangeOutcome,
@@ -67,7 +67,7 @@ class StatusForm(forms.ModelForm):
         self.fields["status_on"].initial = timezone.localdate()
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(CarriesVersion, forms.ModelForm):
     baseline_value = SwedishDecimalField(label=_("baslinje"), max_length=40)
     target_value = SwedishDecimalField(label=_("målvärde"), max_length=40, required=False)
 
@@ -193,7 +193,7 @@ class ReportStartForm(forms.Form):
     kind = forms.ChoiceField(choices=ReportKind.choices)
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(CarriesVersion, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["summary", "deviations", "collaboration"]

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from sprida.core.access import author, may_act_for, may_create
 from sprida.core.models import Organisation
+from sprida.core.versioning import claim_version
 from sprida.effects.content import DEADLINE_FOR, ReportContent, content_to_json, report_content
 from sprida.effects.imports import parse_file
 from sprida.effects.models import (
@@ -139,8 +140,13 @@ def indicator_create(
 
 
 @transaction.atomic
-def indicator_update(*, by: Any, indicator: Indicator, **values: Any) -> Indicator:
+def indicator_update(
+    *, by: Any, indicator: Indicator, expected_version: int | None = None, **values: Any
+) -> Indicator:
+    """Change an indicator; refused with StaleEditError if it was saved after
+    `expected_version`."""
     _require_editor(by, indicator.measure)
+    claim_version(indicator, expected_version)
     for name, value in values.items():
         if name not in INDICATOR_FIELDS:
             raise TypeError(f"unknown indicator field: {name}")
@@ -440,15 +446,22 @@ def report_create(*, by: Any, decision: Decision, kind: str, is_demo: bool = Fal
 
 @transaction.atomic
 def report_update(
-    *, by: Any, report: Report, narrative: dict[str, str], sections: dict[int, dict[str, str]]
+    *,
+    by: Any,
+    report: Report,
+    narrative: dict[str, str],
+    sections: dict[int, dict[str, str]],
+    expected_version: int | None = None,
 ) -> Report:
-    """Save what a person wrote: the report's own texts and the text per measure."""
+    """Save what a person wrote: the report's own texts and the text per measure. One row
+    version covers both; refused with StaleEditError if saved after `expected_version`."""
     _require_report_editor(by, report.decision)
     report = Report.objects.select_for_update().get(pk=report.pk)
     if report.is_submitted:
         raise ReportLockedError(
             _("Redovisningen är inlämnad och kan inte ändras. Skapa en ny version för att rätta.")
         )
+    claim_version(report, expected_version)
     for name, value in narrative.items():
         if name not in NARRATIVE_FIELDS:
             raise TypeError(f"unknown report field: {name}")

@@ -11,7 +11,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from sprida.core.collation import Swedish
-from sprida.core.forms import ChoicesForUser
+from sprida.core.forms import CarriesVersion, ChoicesForUser
 from sprida.core.models import Organisation
 from sprida.enablement import aiact
 from sprida.enablement.models import (
@@ -71,7 +71,7 @@ class DossierForm(ChoicesForUser, forms.Form):
     contact_email = forms.EmailField(label=_("E-post till kontakt"), required=False)
 
 
-class VersionForm(forms.ModelForm):
+class VersionForm(CarriesVersion, forms.ModelForm):
     class Meta:
         model = DossierVersion
         fields = list(VERSION_FIELDS)

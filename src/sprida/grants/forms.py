@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _l
 
 from sprida.core.collation import Swedish
 from sprida.core.formats import format_thousands
-from sprida.core.forms import ChoicesForUser
+from sprida.core.forms import CarriesVersion, ChoicesForUser
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants import rules
 from sprida.grants.models import (
@@ -84,7 +84,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(CarriesVersion, forms.ModelForm):
     applied_sek = SekField(
         label=_l("Sökt belopp totalt (kr)"),
         help_text=_l("Det totala belopp som ansökan anger. Lämna tomt om det inte är känt."),
@@ -153,7 +153,7 @@ class SubmitForm(forms.Form):
     )
 
 
-class MeasureForm(ChoicesForUser, forms.ModelForm):
+class MeasureForm(CarriesVersion, ChoicesForUser, forms.ModelForm):
     applied_sek = SekField(
         label=_l("Sökt belopp (kr)"),
         help_text=_l("Åtgärdens uppskattade kostnad som söks. Lämna tomt om det inte är känt."),
@@ -216,7 +216,7 @@ class MeasureForm(ChoicesForUser, forms.ModelForm):
 OUTCOME_CHOICES = [("", _l("Inte beslutad")), *Outcome.choices]
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(CarriesVersion, forms.Form):
     decided_on = forms.DateField(label=_l("Beslutsdatum"), widget=DateInput())
     outcome = forms.ChoiceField(
         label=_l("Utfall"),
@@ -304,7 +304,7 @@ class PayoutForm(forms.Form):
 PayoutFormSet = forms.formset_factory(PayoutForm, extra=1)
 
 
-class ConditionForm(ChoicesForUser, forms.ModelForm):
+class ConditionForm(CarriesVersion, ChoicesForUser, forms.ModelForm):
     line = forms.ModelChoiceField(
         queryset=MeasureDecision.objects.none(),
         required=False,

@@ -6,7 +6,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sprida.core.forms import ChoicesForUser
+from sprida.core.forms import CarriesVersion, ChoicesForUser
 from sprida.core.models import Organisation, Region
 from sprida.grants.models import MeasureCategory
 from sprida.spreading.models import AdoptionStatus, Maturity, MeasureRole, Solution, SolutionType
@@ -32,7 +32,7 @@ class CatalogueFilterForm(ChoicesForUser, forms.Form):
     )
 
 
-class SolutionForm(ChoicesForUser, forms.ModelForm):
+class SolutionForm(CarriesVersion, ChoicesForUser, forms.ModelForm):
     class Meta:
         model = Solution
         fields = [

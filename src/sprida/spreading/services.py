@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from sprida.core.access import COORDINATOR, author, can_change, can_view, may_act_for, may_create
 from sprida.core.models import Organisation, OrganisationKind
+from sprida.core.versioning import claim_version
 from sprida.grants.models import Measure, MeasureCategory
 from sprida.search.services import search_index_object
 from sprida.spreading.maturity import evidence_for
@@ -100,11 +101,16 @@ def solution_create(
 
 
 @transaction.atomic
-def solution_update(*, by: Any, solution: Solution, **fields: Any) -> Solution:
+def solution_update(
+    *, by: Any, solution: Solution, expected_version: int | None = None, **fields: Any
+) -> Solution:
+    """Change a solution; refused with StaleEditError if it was saved after
+    `expected_version`."""
     _require_change(by, solution)
     unknown = set(fields) - SOLUTION_FIELDS - {"published"}
     if unknown:
         raise TypeError(f"unknown solution fields: {sorted(unknown)}")
+    claim_version(solution, expected_version)
     for name, value in fields.items():
         setattr(solution, name, value)
     solution.full_clean()

@@ -15,8 +15,10 @@ from django.views.decorators.http import require_POST
 
 from sprida.core.access import can_change, get_for_user, may_create
 from sprida.core.collation import Swedish
+from sprida.core.conflicts import record_conflict
 from sprida.core.models import Organisation
 from sprida.core.selectors import organisations_acted_for
+from sprida.core.versioning import StaleEditError
 from sprida.grants.models import Measure, MeasureCategory
 from sprida.spreading import exports, selectors, services
 from sprida.spreading.forms import (
@@ -142,6 +144,7 @@ def solution_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse
     if not owners and solution is None:
         raise PermissionDenied
     form = SolutionForm(request.POST or None, instance=solution, owners=owners, user=request.user)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k not in {"owner", "published"}}
         try:
@@ -158,13 +161,17 @@ def solution_edit(request: HttpRequest, slug: str | None = None) -> HttpResponse
                     by=request.user,
                     solution=solution,
                     published=form.cleaned_data["published"],
+                    expected_version=form.loaded_version,
                     **data,
                 )
                 messages.success(request, _("Ändringarna är sparade."))
             return redirect(solution)
+        except StaleEditError as error:
+            conflict = record_conflict(error, form)
         except ValidationError as error:
             form.add_error(None, error)
-    return render(request, "spreading/solution_form.html", {"form": form, "solution": solution})
+    context = {"form": form, "solution": solution, "conflict": conflict}
+    return render(request, "spreading/solution_form.html", context, status=409 if conflict else 200)
 
 
 @login_required

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from ninja import FilterSchema, Query, Router, Schema
 from ninja.filter_schema import FilterLookup
 from pydantic import Field
 
 from sprida.api import selectors
-from sprida.api.endpoints.common import user_of
+from sprida.api.endpoints.common import user_of, with_etag
 from sprida.api.endpoints.inputs import Day, Input
 from sprida.api.pagination import ObjectId, PageParams, Slug, page_of, paginate
 from sprida.api.problems import ERROR_RESPONSES
@@ -49,11 +49,11 @@ def decisions_list(
 
 
 @router.get("/decisions/{id}", response={200: DecisionOut, **ERROR_RESPONSES}, tags=["decisions"])
-def decisions_get(request: HttpRequest, id: ObjectId) -> Any:
+def decisions_get(request: HttpRequest, id: ObjectId, response: HttpResponse) -> Any:
     decision = grant_selectors.decision_detail_for_user(user=user_of(request), pk=id)
     if decision is None:
         raise Http404
-    return decision
+    return with_etag(response, decision)
 
 
 class PayoutFilter(FilterSchema):

@@ -10,13 +10,13 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import FilterSchema, Query, Router, Schema, Status
 from ninja.filter_schema import FilterLookup
 from pydantic import BeforeValidator, Field
 
 from sprida.api import selectors
-from sprida.api.endpoints.common import user_of
+from sprida.api.endpoints.common import user_of, with_etag
 from sprida.api.endpoints.inputs import BodyId, Day, Input, LongText, ShortText
 from sprida.api.pagination import ObjectId, PageParams, page_of, paginate
 from sprida.api.problems import ERROR_RESPONSES
@@ -139,8 +139,9 @@ def indicators_list(
 
 
 @router.get("/indicators/{id}", response={200: IndicatorOut, **ERROR_RESPONSES}, tags=["effects"])
-def indicators_get(request: HttpRequest, id: ObjectId) -> Any:
-    return effect_selectors.indicator_for_user(user=user_of(request), pk=id)
+def indicators_get(request: HttpRequest, id: ObjectId, response: HttpResponse) -> Any:
+    indicator = effect_selectors.indicator_for_user(user=user_of(request), pk=id)
+    return with_etag(response, indicator)
 
 
 class ByIndicator(FilterSchema):
@@ -264,5 +265,5 @@ def reports_list(
 
 
 @router.get("/reports/{id}", response={200: ReportOut, **ERROR_RESPONSES}, tags=["reports"])
-def reports_get(request: HttpRequest, id: ObjectId) -> Any:
-    return effect_selectors.report_for_user(user=user_of(request), pk=id)
+def reports_get(request: HttpRequest, id: ObjectId, response: HttpResponse) -> Any:
+    return with_etag(response, effect_selectors.report_for_user(user=user_of(request), pk=id))

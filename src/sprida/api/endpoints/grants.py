@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from django.db.models import Q
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from sprida.api import selectors as api_selectors
-from sprida.api.endpoints.common import user_of
+from sprida.api.endpoints.common import if_match, user_of, with_etag
 from sprida.api.endpoints.inputs import (
     BodyId,
     BodyYear,
@@ -27,7 +27,7 @@ from sprida.api.endpoints.inputs import (
     refuse_nulls,
 )
 from sprida.api.pagination import ObjectId, PageParams, SearchText, Slug, page_of, paginate
-from sprida.api.problems import ERROR_RESPONSES, ApiProblem
+from sprida.api.problems import CONDITIONAL_RESPONSES, ERROR_RESPONSES, ApiProblem
 from sprida.api.schemas import ApplicationOut, MeasureOut
 from sprida.core.access import get_for_user
 from sprida.grants import selectors, services
@@ -86,8 +86,9 @@ def _application_out(user: Any, pk: int) -> Application:
 
 
 @router.get("/applications/{id}", response={200: ApplicationOut, **ERROR_RESPONSES})
-def applications_get(request: HttpRequest, id: ObjectId) -> Any:
-    return _application_out(user_of(request), id)
+def applications_get(request: HttpRequest, id: ObjectId, response: HttpResponse) -> Any:
+    """One application; the `ETag` header names its version, for `If-Match` on a write."""
+    return with_etag(response, _application_out(user_of(request), id))
 
 
 class ApplicationIn(Input):
@@ -143,18 +144,27 @@ def applications_create(request: HttpRequest, body: ApplicationIn) -> Any:
     return Status(201, _application_out(user, application.pk))
 
 
-@router.patch("/applications/{id}", response={200: ApplicationOut, **ERROR_RESPONSES})
-def applications_update(request: HttpRequest, id: ObjectId, body: ApplicationPatch) -> Any:
+@router.patch("/applications/{id}", response={200: ApplicationOut, **CONDITIONAL_RESPONSES})
+def applications_update(
+    request: HttpRequest, id: ObjectId, body: ApplicationPatch, response: HttpResponse
+) -> Any:
+    """Change an application. With `If-Match: <ETag>` the change is refused (412) if the
+    application was saved since that version; without it the last write wins."""
     user = user_of(request)
     application = get_for_user(Application.objects.all(), user, "change", pk=id)
+    expected = if_match(request, application)
     fields = body.model_dump(exclude_unset=True)
     refuse_nulls(fields, {"applied_sek", "region_decision_date"})
     slugs = fields.pop("participants", None)
     participants = organisations_by_slug(slugs, field="participants") if slugs is not None else None
     services.application_update(
-        by=user, application=application, participants=participants, **fields
+        by=user,
+        application=application,
+        participants=participants,
+        expected_version=expected,
+        **fields,
     )
-    return _application_out(user, id)
+    return with_etag(response, _application_out(user, id))
 
 
 class SubmitIn(Input):
@@ -213,9 +223,10 @@ def measures_list(
 
 
 @router.get("/measures/{id}", response={200: MeasureOut, **ERROR_RESPONSES}, tags=["measures"])
-def measures_get(request: HttpRequest, id: ObjectId) -> Any:
+def measures_get(request: HttpRequest, id: ObjectId, response: HttpResponse) -> Any:
+    """One measure; the `ETag` header names its version, for `If-Match` on a write."""
     user = user_of(request)
-    return get_for_user(api_selectors.measures_visible(user=user), user, pk=id)
+    return with_etag(response, get_for_user(api_selectors.measures_visible(user=user), user, pk=id))
 
 
 class YearAmountIn(Input):
@@ -280,21 +291,30 @@ def measures_create(request: HttpRequest, body: MeasureIn) -> Any:
     return Status(201, _measure_out(user, measure.pk))
 
 
-@router.patch("/measures/{id}", response={200: MeasureOut, **ERROR_RESPONSES}, tags=["measures"])
-def measures_update(request: HttpRequest, id: ObjectId, body: MeasurePatch) -> Any:
+@router.patch(
+    "/measures/{id}", response={200: MeasureOut, **CONDITIONAL_RESPONSES}, tags=["measures"]
+)
+def measures_update(
+    request: HttpRequest, id: ObjectId, body: MeasurePatch, response: HttpResponse
+) -> Any:
+    """Change a measure. With `If-Match: <ETag>` the change is refused (412) if the measure
+    was saved since that version; without it the last write wins."""
     user = user_of(request)
     measure = get_for_user(Measure.objects.all(), user, "change", pk=id)
+    expected = if_match(request, measure)
     fields = body.model_dump(exclude_unset=True)
     refuse_nulls(fields, {"applied_sek", "category"})
     fields, amounts = _measure_fields(fields)
-    services.measure_update(by=user, measure=measure, year_amounts=amounts, **fields)
-    return _measure_out(user, id)
+    services.measure_update(
+        by=user, measure=measure, year_amounts=amounts, expected_version=expected, **fields
+    )
+    return with_etag(response, _measure_out(user, id))
 
 
-@router.delete("/measures/{id}", response={204: None, **ERROR_RESPONSES}, tags=["measures"])
+@router.delete("/measures/{id}", response={204: None, **CONDITIONAL_RESPONSES}, tags=["measures"])
 def measures_delete(request: HttpRequest, id: ObjectId) -> Any:
-    """Remove a measure that has no decision yet."""
+    """Remove a measure that has no decision yet; `If-Match` as for PATCH."""
     user = user_of(request)
     measure = get_for_user(Measure.objects.all(), user, "change", pk=id)
-    services.measure_delete(by=user, measure=measure)
+    services.measure_delete(by=user, measure=measure, expected_version=if_match(request, measure))
     return Status(204, None)

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from sprida.core.versioning import Versioned
 from sprida.effects.models.common import measure_rules
 from sprida.grants.models import Measure
 
@@ -41,7 +42,7 @@ kolada_id = RegexValidator(
 )
 
 
-class Indicator(models.Model):
+class Indicator(Versioned):
     measure = models.ForeignKey(
         Measure, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("åtgärd")
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sprida.core.access import AccessRules
+from sprida.core.versioning import Versioned
 from sprida.grants.models import Decision, Measure
 
 
@@ -39,7 +40,7 @@ def _report_rules(prefix: str) -> AccessRules:
     )
 
 
-class Report(models.Model):
+class Report(Versioned):
     decision = models.ForeignKey(
         Decision, on_delete=models.PROTECT, related_name="effect_reports", verbose_name=_("beslut")
     )

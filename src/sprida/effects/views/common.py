@@ -11,6 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from sprida.core.conflicts import Conflict
+
 
 def validation_messages(error: ValidationError) -> list[str]:
     return [str(message) for message in error.messages]
@@ -35,8 +37,10 @@ def form_page(
     multipart: bool = False,
     status: int = 200,
     intro: str = "",
+    conflict: Conflict | None = None,
 ) -> HttpResponse:
-    """A form on its own page: what a small form on a record page falls back to on errors."""
+    """A form on its own page: what a small form on a record page falls back to on errors;
+    `conflict`: the save was refused as stale (409) and what differs is shown."""
     if form.errors and request.method == "POST":
         messages.error(request, _("Uppgifterna sparades inte. Rätta det som står vid fälten."))
         status = 400 if status == 200 else status
@@ -47,5 +51,8 @@ def form_page(
         "back_label": back_label,
         "multipart": multipart,
         "intro": intro,
+        "conflict": conflict,
     }
+    if conflict is not None:
+        status = 409
     return render(request, "effects/form.html", context, status=status)

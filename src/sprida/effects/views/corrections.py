@@ -17,6 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sprida.core.access import get_for_user
+from sprida.core.conflicts import record_conflict
+from sprida.core.versioning import StaleEditError
 from sprida.effects import corrections, services
 from sprida.effects.forms import (
     CostForm,
@@ -69,14 +71,18 @@ def _form(kind: str, record: Any, data: Any) -> forms.BaseForm:
     return CostForm(data, initial=cost_initial(record))
 
 
-def _update(kind: str, by: Any, record: Any, data: dict[str, Any]) -> None:
+def _update(kind: str, by: Any, record: Any, form: Any) -> None:
+    data = form.cleaned_data
     if kind == "status":
         corrections.status_update(by=by, status=record, **data)
     elif kind == "effekt":
         corrections.effect_update(by=by, effect=record, **data)
     elif kind == "indikator":
         services.indicator_update(
-            by=by, indicator=record, **{name: data[name] for name in IndicatorForm.Meta.fields}
+            by=by,
+            indicator=record,
+            expected_version=form.loaded_version,
+            **{name: data[name] for name in IndicatorForm.Meta.fields},
         )
     else:
         corrections.cost_update(by=by, cost=record, **data)
@@ -86,9 +92,12 @@ def _update(kind: str, by: Any, record: Any, data: dict[str, Any]) -> None:
 def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
     spec, record = _record(request, kind, pk)
     form = _form(kind, record, request.POST or None)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            _update(kind, request.user, record, form.cleaned_data)
+            _update(kind, request.user, record, form)
+        except StaleEditError as error:
+            conflict = record_conflict(error, form)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -100,6 +109,7 @@ def record_edit(request: HttpRequest, kind: str, pk: int) -> HttpResponse:
         title=_("Ändra %(what)s: %(name)s") % {"what": spec.label, "name": record.measure.title},
         back_url=_back(spec, record),
         back_label=record.measure.title,
+        conflict=conflict,
     )
 
 

@@ -13,7 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprida.core.access import can_change, get_for_user
+from sprida.core.conflicts import record_conflict
 from sprida.core.exports import CSV_CONTENT_TYPE, CsvWriter
+from sprida.core.versioning import StaleEditError
 from sprida.effects import selectors, services
 from sprida.effects.charts import bar_chart, line_chart
 from sprida.effects.forms import (
@@ -169,10 +171,18 @@ def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
 def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = selectors.indicator_for_user(user=request.user, pk=pk, action="change")
     form = IndicatorForm(request.POST or None, instance=indicator)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in IndicatorForm.Meta.fields}
         try:
-            services.indicator_update(by=request.user, indicator=indicator, **values)
+            services.indicator_update(
+                by=request.user,
+                indicator=indicator,
+                expected_version=form.loaded_version,
+                **values,
+            )
+        except StaleEditError as error:
+            conflict = record_conflict(error, form)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -184,6 +194,7 @@ def indicator_edit(request: HttpRequest, pk: int) -> HttpResponse:
         title=_("Ändra indikator: %(name)s") % {"name": indicator.name},
         back_url=reverse("effects:indicator", args=[indicator.pk]),
         back_label=indicator.name,
+        conflict=conflict,
     )
 
 

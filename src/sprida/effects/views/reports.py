@@ -14,7 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from sprida.core.access import can_change, may_create
+from sprida.core.conflicts import Conflict, Part, conflict_for, saved_values
 from sprida.core.exports import XLSX_CONTENT_TYPE
+from sprida.core.versioning import StaleEditError
 from sprida.effects import selectors, services
 from sprida.effects.charts import bar_chart
 from sprida.effects.content import DEADLINE_FOR, ReportContent, report_content
@@ -66,6 +68,21 @@ def _section_forms(
     return rows
 
 
+def _report_conflict(
+    error: StaleEditError, form: ReportForm, sections: list[dict[str, Any]]
+) -> Conflict:
+    """The report's texts as saved now beside what the person wrote, per measure too."""
+    if error.current is None:
+        return conflict_for(error, form, [])
+    saved = {s.measure_id: s for s in error.current.sections.all()}
+    parts: list[Part] = [(form, saved_values(error.current, services.NARRATIVE_FIELDS), "")]
+    for row in sections:
+        section = saved.get(row["block"].measure_id)
+        values = saved_values(section, services.SECTION_FIELDS) if section else {}
+        parts.append((row["form"], values, row["block"].title))
+    return conflict_for(error, form, parts)
+
+
 def report_deadline(report: Report) -> Deadline | None:
     kind = DEADLINE_FOR[ReportKind(report.kind)]
     return next((d for d in report.decision.deadlines.all() if d.kind == kind), None)
@@ -92,6 +109,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     form = ReportForm(data, instance=report)
     sections = _section_forms(report, content, data)
+    conflict = None
     if data is not None:
         if form.is_valid() and all(row["form"].is_valid() for row in sections):
             try:
@@ -102,13 +120,18 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
                     sections={
                         row["block"].measure_id: row["form"].cleaned_data for row in sections
                     },
+                    expected_version=form.loaded_version,
                 )
+            except StaleEditError as error:
+                conflict = _report_conflict(error, form, sections)
             except ReportLockedError as error:
                 messages.error(request, str(error))
+                return redirect("effects:report", pk=report.pk)
             else:
                 messages.success(request, _("Texterna är sparade."))
-            return redirect("effects:report", pk=report.pk)
-        messages.error(request, _("Texterna sparades inte. Rätta det som står vid fälten."))
+                return redirect("effects:report", pk=report.pk)
+        else:
+            messages.error(request, _("Texterna sparades inte. Rätta det som står vid fälten."))
     context = {
         "report": report,
         "deadline": report_deadline(report),
@@ -119,9 +142,11 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "versions": selectors.report_versions(user=request.user, report=report),
         "may_correct": report.is_submitted
         and may_create(request.user, Report, report.decision.application.applicant_id),
+        "conflict": conflict,
         **_content_context(content),
     }
-    return render(request, "effects/report.html", context, status=400 if form.errors else 200)
+    status = 409 if conflict else 400 if form.errors else 200
+    return render(request, "effects/report.html", context, status=status)
 
 
 @login_required

@@ -15,6 +15,7 @@ from simple_history.models import HistoricalRecords
 
 from sprida.core.access import COORDINATOR, AccessRules
 from sprida.core.models import Organisation
+from sprida.core.versioning import Versioned
 from sprida.enablement.aiact import AIActResult
 from sprida.enablement.models.common import NO_PRIVATE_ROWS, SectionKind, round_sek
 from sprida.enablement.models.requirement import Requirement
@@ -99,7 +100,7 @@ class Dossier(models.Model):
         return self.title
 
 
-class DossierVersion(models.Model):
+class DossierVersion(Versioned):
     """One version of a dossier: draft → review → published. A published version never changes."""
 
     class ProcessingLocation(models.TextChoices):

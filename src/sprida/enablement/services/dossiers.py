@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from sprida.accounts.models import Membership
 from sprida.core.access import Role, author, can_change, may_create
 from sprida.core.models import NationalRole, Organisation
+from sprida.core.versioning import claim_version
 from sprida.enablement import aiact
 from sprida.enablement.models import (
     AIActAssessment,
@@ -156,11 +157,16 @@ def dossier_solutions_set(*, by: Any, dossier: Dossier, solutions: Any) -> Dossi
 
 
 @transaction.atomic
-def version_update(*, by: Any, version: DossierVersion, **values: Any) -> DossierVersion:
+def version_update(
+    *, by: Any, version: DossierVersion, expected_version: int | None = None, **values: Any
+) -> DossierVersion:
+    """Change a draft's texts; refused with StaleEditError if the draft was saved after
+    `expected_version` (its row version, not its number)."""
     _require_open(by, version)
     unknown = set(values) - set(VERSION_FIELDS)
     if unknown:
         raise ValueError(f"Unknown version fields: {sorted(unknown)}")
+    claim_version(version, expected_version)
     for name, value in values.items():
         setattr(version, name, value)
     version._history_user = author(by)  # type: ignore[attr-defined]

@@ -16,8 +16,10 @@ from django.views.decorators.http import require_POST
 
 from sprida.core.access import Role, actor_for, can_change, get_for_user, may_create, restrict
 from sprida.core.collation import Swedish
+from sprida.core.conflicts import record_conflict
 from sprida.core.models import NationalRole, Organisation
 from sprida.core.selectors import organisation_by_national_role, organisations_acted_for
+from sprida.core.versioning import StaleEditError
 from sprida.enablement import aiact, selectors, services
 from sprida.enablement.charts import risk_matrix_svg
 from sprida.enablement.content import RISK_LEVELS, version_diff
@@ -175,9 +177,17 @@ def version_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     if not can_change(request.user, version):
         raise PermissionDenied
     form = VersionForm(request.POST or None, instance=version)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
-            services.version_update(by=request.user, version=version, **form.cleaned_data)
+            services.version_update(
+                by=request.user,
+                version=version,
+                expected_version=form.loaded_version,
+                **form.cleaned_data,
+            )
+        except StaleEditError as error:
+            conflict = record_conflict(error, form)
         except ValidationError as exc:
             report_error(request, exc)
         else:
@@ -189,8 +199,9 @@ def version_edit(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "form": form,
         "item_forms": {kind: cls(prefix=kind) for kind, cls in ITEM_FORMS.items()},
         "risk_levels": RISK_LEVELS,
+        "conflict": conflict,
     }
-    return render(request, "enablement/version_edit.html", context)
+    return render(request, "enablement/version_edit.html", context, status=409 if conflict else 200)
 
 
 @login_required

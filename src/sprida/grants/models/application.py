@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from sprida.core.access import AccessRules
 from sprida.core.models import Organisation
+from sprida.core.versioning import Versioned
 from sprida.grants.models.programme import Programme
 
 
@@ -19,7 +20,7 @@ class ApplicationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Återkallad")
 
 
-class Application(models.Model):
+class Application(Versioned):
     programme = models.ForeignKey(
         Programme, on_delete=models.PROTECT, related_name="applications", verbose_name=_("program")
     )

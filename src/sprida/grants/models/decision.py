@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sprida.core.access import FUNDER, AccessRules
+from sprida.core.versioning import Versioned
 from sprida.grants.models.application import Application
 from sprida.grants.models.measure import Measure
 
@@ -29,7 +30,7 @@ def _funder_rules(prefix: str) -> AccessRules:
     )
 
 
-class Decision(models.Model):
+class Decision(Versioned):
     application = models.OneToOneField(
         Application, on_delete=models.PROTECT, related_name="decision", verbose_name=_("ansökan")
     )
@@ -119,7 +120,7 @@ class MeasureDecision(models.Model):
         return f"{self.measure}: {self.get_outcome_display()}"
 
 
-class Condition(models.Model):
+class Condition(Versioned):
     decision = models.ForeignKey(
         Decision, on_delete=models.CASCADE, related_name="conditions", verbose_name=_("beslut")
     )

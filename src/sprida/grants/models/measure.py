@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sprida.core.access import COORDINATOR, FUNDER, AccessRules
+from sprida.core.versioning import Versioned
 from sprida.grants.models.application import Application, ApplicationStatus
 
 
@@ -50,7 +51,7 @@ class MeasureCategory(models.Model):
 PRIVATE_MEASURE = Q(application__status=ApplicationStatus.DRAFT)
 
 
-class Measure(models.Model):
+class Measure(Versioned):
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="measures", verbose_name=_("ansökan")
     )

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from sprida.core.access import author, can_change, may_act_for, may_create
 from sprida.core.models import Organisation
+from sprida.core.versioning import claim_version
 from sprida.grants import rules
 from sprida.grants.models import (
     Application,
@@ -147,12 +148,16 @@ def application_update(
     by: Any,
     application: Application,
     participants: Sequence[Organisation] | None = None,
+    expected_version: int | None = None,
     **fields: Any,
 ) -> Application:
+    """Change an application; refused with StaleEditError if it was saved after
+    `expected_version` (the version the person loaded; None: no check)."""
     _refuse_unless(can_change(by, application))
     unknown = set(fields) - set(APPLICATION_FIELDS)
     if unknown:
         raise TypeError(f"unknown application fields: {sorted(unknown)}")
+    claim_version(application, expected_version)
     for name, value in fields.items():
         setattr(application, name, value)
     _save(application, by)
@@ -286,12 +291,15 @@ def measure_update(
     by: Any,
     measure: Measure,
     year_amounts: dict[int, int] | None = None,
+    expected_version: int | None = None,
     **fields: Any,
 ) -> Measure:
+    """Change a measure; refused with StaleEditError if it was saved after `expected_version`."""
     _refuse_unless(can_change(by, measure))
     unknown = set(fields) - set(MEASURE_FIELDS)
     if unknown:
         raise TypeError(f"unknown measure fields: {sorted(unknown)}")
+    claim_version(measure, expected_version)
     for name, value in fields.items():
         setattr(measure, name, value)
     _refuse(_measure_findings(measure, year_amounts))
@@ -312,8 +320,9 @@ def measure_update(
 
 
 @transaction.atomic
-def measure_delete(*, by: Any, measure: Measure) -> None:
+def measure_delete(*, by: Any, measure: Measure, expected_version: int | None = None) -> None:
     _refuse_unless(can_change(by, measure))
+    claim_version(measure, expected_version)
     if MeasureDecision.objects.filter(measure=measure).exists():
         raise ValidationError(
             _("Åtgärden ”%(title)s” har ett beslut och kan inte tas bort.") % {"title": measure}

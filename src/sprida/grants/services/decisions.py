@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from sprida.core.access import author, can_change, may_create
 from sprida.core.formats import format_sek
+from sprida.core.versioning import claim_version
 from sprida.grants import rules
 from sprida.grants.models import (
     Application,
@@ -240,11 +241,16 @@ def decision_record(*, by: Any, application: Application, data: DecisionData) ->
 
 
 @transaction.atomic
-def decision_update(*, by: Any, decision: Decision, data: DecisionData) -> Decision:
+def decision_update(
+    *, by: Any, decision: Decision, data: DecisionData, expected_version: int | None = None
+) -> Decision:
+    """Rewrite a decision with its lines, payouts and deadlines; refused with StaleEditError
+    if it was saved after `expected_version`."""
     _refuse_unless(can_change(by, decision))
     decision = (
         Decision.objects.select_for_update().select_related("application").get(pk=decision.pk)
     )
+    claim_version(decision, expected_version)
     return _decision_write(decision, data, by)
 
 
@@ -334,9 +340,13 @@ def condition_save(
     fulfilled: bool = False,
     fulfilled_on: dt.date | None = None,
     note: str = "",
+    expected_version: int | None = None,
 ) -> Condition:
-    """Create or change a condition; one with a due date gets its own deadline."""
+    """Create or change a condition; one with a due date gets its own deadline. A change is
+    refused with StaleEditError if the condition was saved after `expected_version`."""
     _refuse_unless(can_change(by, decision))
+    if condition is not None:
+        claim_version(condition, expected_version)
     if line is not None and line.decision_id != decision.pk:
         raise ValidationError(_("Åtgärden hör inte till det här beslutet."))
     if fulfilled and fulfilled_on is None:

@@ -18,7 +18,9 @@ from django.views.decorators.http import require_POST
 
 from sprida.core.access import get_for_user, may_create
 from sprida.core.collation import Swedish
+from sprida.core.conflicts import Conflict, Part, conflict_for, record_conflict
 from sprida.core.selectors import organisations_acted_for
+from sprida.core.versioning import StaleEditError
 from sprida.grants import forms, rules, selectors, services
 from sprida.grants.models import (
     Application,
@@ -38,7 +40,10 @@ def _errors_to(form: Any, error: ValidationError) -> None:
 
 
 def _form_page(request: HttpRequest, title: str, form: Any, **context: Any) -> HttpResponse:
-    return render(request, "grants/form.html", {"title": title, "form": form, **context})
+    status = 409 if context.get("conflict") else 200
+    return render(
+        request, "grants/form.html", {"title": title, "form": form, **context}, status=status
+    )
 
 
 @login_required
@@ -86,18 +91,24 @@ def application_create(request: HttpRequest) -> HttpResponse:
 def application_edit(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_for_user(Application.objects.all(), request.user, "change", pk=pk)
     form = forms.ApplicationForm(request.POST or None, instance=application)
+    conflict = None
     if request.method == "POST" and form.is_valid():
         fields = {name: form.cleaned_data[name] for name in forms.ApplicationForm.Meta.fields}
         try:
             services.application_update(
-                by=request.user, application=Application.objects.get(pk=pk), **fields
+                by=request.user,
+                application=Application.objects.get(pk=pk),
+                expected_version=form.loaded_version,
+                **fields,
             )
+        except StaleEditError as error:
+            conflict = record_conflict(error, form)
         except ValidationError as error:
             _errors_to(form, error)
         else:
             messages.success(request, _("Ansökan är sparad."))
             return redirect("grants:application", pk)
-    return _form_page(request, _("Ändra ansökan"), form, back=application)
+    return _form_page(request, _("Ändra ansökan"), form, back=application, conflict=conflict)
 
 
 @login_required
@@ -140,6 +151,8 @@ def _measure_save(
     fields = {name: form.cleaned_data[name] for name in forms.MeasureForm.Meta.fields}
     try:
         measure = save(year_amounts=form.year_amounts(), **fields)
+    except StaleEditError as error:
+        return _measure_page(request, form, back, error)
     except ValidationError as error:
         _errors_to(form, error)
         return None
@@ -151,6 +164,31 @@ def _measure_save(
     return redirect("grants:application", measure.application_id)
 
 
+def _measure_page(
+    request: HttpRequest,
+    form: forms.MeasureForm,
+    application: Application,
+    error: StaleEditError | None = None,
+) -> HttpResponse:
+    measure = form.instance if form.instance.pk else None
+    context = {
+        "title": _("Ändra åtgärd") if measure else _("Ny åtgärd"),
+        "form": form,
+        "application": application,
+        "measure": measure,
+    }
+    if error is None:
+        return render(request, "grants/measure_form.html", context)
+    years = (
+        {f"year_{y}": None for y in forms.YEARS}
+        | {f"year_{row.year}": row.applied_sek for row in error.current.year_amounts.all()}
+        if error.current is not None
+        else {}
+    )
+    context["conflict"] = record_conflict(error, form, years)
+    return render(request, "grants/measure_form.html", context, status=409)
+
+
 @login_required
 def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_for_user(Application.objects.all(), request.user, "change", pk=pk)
@@ -159,11 +197,8 @@ def measure_create(request: HttpRequest, pk: int) -> HttpResponse:
     def save(**fields: Any) -> Measure:
         return services.measure_create(by=request.user, application=application, **fields)
 
-    done = _measure_save(request, form, save, application)
-    return done or render(
-        request,
-        "grants/measure_form.html",
-        {"title": _("Ny åtgärd"), "form": form, "application": application},
+    return _measure_save(request, form, save, application) or _measure_page(
+        request, form, application
     )
 
 
@@ -176,19 +211,14 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
     def save(**fields: Any) -> Measure:
         return services.measure_update(
-            by=request.user, measure=Measure.objects.get(pk=pk), **fields
+            by=request.user,
+            measure=Measure.objects.get(pk=pk),
+            expected_version=form.loaded_version,
+            **fields,
         )
 
-    done = _measure_save(request, form, save, measure.application)
-    return done or render(
-        request,
-        "grants/measure_form.html",
-        {
-            "title": _("Ändra åtgärd"),
-            "form": form,
-            "application": measure.application,
-            "measure": measure,
-        },
+    return _measure_save(request, form, save, measure.application) or _measure_page(
+        request, form, measure.application
     )
 
 
@@ -232,13 +262,36 @@ def _decision_forms(
         prefix="payout",
         initial=payouts or [{"year": year} for year in (2025, 2026, 2027)],
     )
-    return forms.DecisionForm(post, initial=initial), line_forms, payout_forms
+    version = decision.row_version if decision is not None else None
+    return forms.DecisionForm(post, initial=initial, version=version), line_forms, payout_forms
+
+
+def _decision_conflict(
+    error: StaleEditError, form: forms.DecisionForm, line_forms: list[forms.LineForm], payouts: Any
+) -> Conflict:
+    """The decision as saved now beside what the officer typed: its fields, lines, payouts."""
+    if error.current is None:
+        return conflict_for(error, form, [])
+    saved = services.decision_data_from(error.current)
+    lines = {line.measure.pk: line.__dict__ for line in saved.lines}
+    parts: list[Part] = [(form, saved.__dict__, "")]
+    parts += [(f, lines.get(f.measure.pk, {"outcome": ""}), f.measure.title) for f in line_forms]
+    parts += [
+        (
+            f,
+            saved.payouts[i].__dict__ if i < len(saved.payouts) else {},
+            _("Utbetalning %(n)d") % {"n": i + 1},
+        )
+        for i, f in enumerate(payouts)
+    ]
+    return conflict_for(error, form, parts)
 
 
 def _decision_page(
     request: HttpRequest, application: Application, decision: Decision | None
 ) -> HttpResponse:
     form, line_forms, payout_forms = _decision_forms(request, application, decision)
+    conflict = None
     if request.method == "POST":
         valid = form.is_valid() & all([f.is_valid() for f in line_forms]) & payout_forms.is_valid()
         if valid:
@@ -274,7 +327,14 @@ def _decision_page(
                         by=request.user, application=application, data=data
                     )
                 else:
-                    saved = services.decision_update(by=request.user, decision=decision, data=data)
+                    saved = services.decision_update(
+                        by=request.user,
+                        decision=decision,
+                        data=data,
+                        expected_version=form.loaded_version,
+                    )
+            except StaleEditError as error:
+                conflict = _decision_conflict(error, form, line_forms, payout_forms)
             except ValidationError as error:
                 _errors_to(form, error)
             else:
@@ -295,7 +355,9 @@ def _decision_page(
             "decision": decision,
             "defaults": defaults,
             "outcomes": Outcome,
+            "conflict": conflict,
         },
+        status=409 if conflict else 200,
     )
 
 
@@ -323,18 +385,27 @@ def _condition_page(
     form = forms.ConditionForm(
         request.POST or None, instance=condition, decision=decision, user=request.user
     )
+    conflict = None
     if request.method == "POST" and form.is_valid():
         try:
             services.condition_save(
-                by=request.user, decision=decision, condition=condition, **form.cleaned_data
+                by=request.user,
+                decision=decision,
+                condition=condition,
+                expected_version=form.loaded_version,
+                **form.cleaned_data,
             )
+        except StaleEditError as error:
+            conflict = record_conflict(error, form)
         except ValidationError as error:
             _errors_to(form, error)
         else:
             messages.success(request, _("Villkoret är sparat."))
             return redirect("grants:decision", decision.pk)
     title = _("Ändra villkor") if condition else _("Nytt villkor")
-    return _form_page(request, title, form, back_decision=decision, history_obj=condition)
+    return _form_page(
+        request, title, form, back_decision=decision, history_obj=condition, conflict=conflict
+    )
 
 
 @login_required

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from sprida.core.access import COORDINATOR, AccessRules
 from sprida.core.models import Organisation
+from sprida.core.versioning import Versioned
 from sprida.grants.models import Measure, MeasureCategory
 from sprida.intake.filenames import storage_name
 
@@ -53,7 +54,7 @@ def _solution_rules(prefix: str) -> AccessRules:
     )
 
 
-class Solution(models.Model):
+class Solution(Versioned):
     slug = models.SlugField(_("kortnamn"), unique=True, max_length=80)
     title = models.CharField(_("namn"), max_length=200)
     summary = models.CharField(_("sammanfattning"), max_length=400)

@@ -1,0 +1,193 @@
+"""No lost updates in grants: of two saves from the same loaded version, the second is refused
+with both versions shown, and the first is kept."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from sprida.core.tests.editing import conflict_of, page_data, save_again, two_saves
+from sprida.grants.models import Application, Condition, Measure
+from sprida.grants.tests.factories import make_application, make_measure
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def draft(people) -> Application:
+    return make_application(status="draft", submitted_on=None, title="Utkast till ansökan")
+
+
+@pytest.fixture
+def measure(draft) -> Measure:
+    return make_measure(application=draft, title="Taligenkänning", description="Från början")
+
+
+def _rows(conflict) -> dict[str, tuple[str, str]]:
+    return {row.label: (row.theirs, row.yours) for row in conflict.rows}
+
+
+def test_measure_second_save_is_refused_and_the_first_kept(people, make_user, measure) -> None:
+    alice, other = (
+        people["editor"],
+        make_user("orebro", "editor", first_name="Olle", last_name="Ek"),
+    )
+    url = reverse("grants:measure_edit", args=[measure.pk])
+    refused = two_saves(
+        _client(other),
+        _client(alice),
+        url,
+        mine={"title": "Olles titel"},
+        theirs={"title": "Alices titel", "aim": "Kortare väntetider"},
+    )
+    conflict = conflict_of(refused)
+    measure.refresh_from_db()
+    assert measure.title == "Olles titel" and measure.aim == "" and measure.row_version == 2
+    assert conflict.saved_by == "Olle Ek" and conflict.saved_at is not None
+    assert "Olle Ek sparade posten" in refused.content.decode()
+    rows = _rows(conflict)
+    assert ("Olles titel", "Alices titel") in rows.values()
+    assert ("–", "Kortare väntetider") in rows.values()
+    assert len(rows) == 2  # only what differs
+    form = refused.context["form"]
+    assert form["title"].value() == "Alices titel" and form["row_version"].value() == "2"
+    # Alice merges and saves again: accepted against the version now saved.
+    save_again(_client(alice), url, refused, title="Olles och Alices titel")
+    measure.refresh_from_db()
+    assert measure.title == "Olles och Alices titel" and measure.aim == "Kortare väntetider"
+    assert measure.row_version == 3
+
+
+def test_same_measure_by_an_editor_and_an_admin(people, make_user, measure) -> None:
+    admin = make_user("orebro", "admin", first_name="Ada", last_name="Admin")
+    url = reverse("grants:measure_edit", args=[measure.pk])
+    refused = two_saves(
+        _client(people["editor"]),
+        _client(admin),
+        url,
+        mine={"applied_sek": "9 000 000"},
+        theirs={"applied_sek": "12 000 000"},
+    )
+    conflict = conflict_of(refused)
+    measure.refresh_from_db()
+    assert measure.applied_sek == 9_000_000
+    assert ("9\u00a0000\u00a0000", "12\u00a0000\u00a0000") in _rows(conflict).values()
+    # The other way round: the site administrator first, then the region's editor.
+    refused = two_saves(
+        _client(people["admin"]),
+        _client(people["editor"]),
+        url,
+        mine={"title": "Adas titel"},
+        theirs={"title": "Alices titel"},
+    )
+    conflict_of(refused)
+    measure.refresh_from_db()
+    assert measure.title == "Adas titel" and measure.applied_sek == 9_000_000
+
+
+def test_measure_year_amounts_are_compared_too(people, make_user, measure) -> None:
+    url = reverse("grants:measure_edit", args=[measure.pk])
+    refused = two_saves(
+        _client(make_user("orebro", "editor")),
+        _client(people["editor"]),
+        url,
+        mine={"year_2025": "4 000 000", "year_2026": "6 000 000"},
+        theirs={"description": "Alices beskrivning"},
+    )
+    rows = _rows(conflict_of(refused))
+    assert any(
+        label.endswith("2025 (kr)") and v == ("4\u00a0000\u00a0000", "–")
+        for label, v in rows.items()
+    )
+    assert {
+        y.year: y.applied_sek for y in Measure.objects.get(pk=measure.pk).year_amounts.all()
+    } == {2025: 4_000_000, 2026: 6_000_000}
+
+
+def test_application_second_save_is_refused_and_the_first_kept(people, make_user, draft) -> None:
+    url = reverse("grants:application_edit", args=[draft.pk])
+    refused = two_saves(
+        _client(make_user("orebro", "editor")),
+        _client(people["editor"]),
+        url,
+        mine={"development_needs": "Första"},
+        theirs={"development_needs": "Andra"},
+    )
+    conflict = conflict_of(refused)
+    draft.refresh_from_db()
+    assert draft.development_needs == "Första"
+    assert list(_rows(conflict).values()) == [("Första", "Andra")]
+    save_again(_client(people["editor"]), url, refused)
+    draft.refresh_from_db()
+    assert draft.development_needs == "Andra"
+
+
+def test_a_status_change_in_between_also_refuses_the_edit(people, draft) -> None:
+    """Any save moves the version on, not only saves through an edit form."""
+    make_measure(application=draft)
+    alice = _client(people["editor"])
+    url = reverse("grants:application_edit", args=[draft.pk])
+    page = alice.get(url)
+    answer = alice.post(
+        reverse("grants:application_submit", args=[draft.pk]), {"submitted_on": "2025-06-01"}
+    )
+    assert answer.status_code == 302
+    conflict_of(alice.post(url, page_data(page, title="Ny titel")))
+    draft.refresh_from_db()
+    assert draft.status == "submitted" and draft.title == "Utkast till ansökan"
+
+
+def test_decision_second_save_is_refused_and_the_first_kept(
+    people, make_user, orebro_decision
+) -> None:
+    url = reverse("grants:decision_edit", args=[orebro_decision.pk])
+    refused = two_saves(
+        _client(people["officer"]),
+        _client(make_user("effektivitetsdelegationen", "editor")),
+        url,
+        names=("form", "line_forms", "payout_forms"),
+        mine={"reasoning": "Danas skäl"},
+        theirs={"case_officer": "Någon annan"},
+    )
+    conflict = conflict_of(refused)
+    orebro_decision.refresh_from_db()
+    assert orebro_decision.reasoning == "Danas skäl"
+    assert orebro_decision.case_officer != "Någon annan"
+    rows = _rows(conflict)
+    assert rows["Skäl för beslutet"][0] == "Danas skäl"
+    assert rows["Handläggare"][1] == "Någon annan"
+    assert len(rows) == 2
+
+
+def test_condition_second_save_is_refused_and_the_first_kept(
+    people, make_user, orebro_decision
+) -> None:
+    condition = Condition.objects.filter(decision=orebro_decision).earliest("pk")
+    url = reverse("grants:condition_edit", args=[condition.pk])
+    refused = two_saves(
+        _client(people["officer"]),
+        _client(make_user("effektivitetsdelegationen", "editor")),
+        url,
+        mine={"note": "Första"},
+        theirs={"note": "Andra"},
+    )
+    conflict_of(refused)
+    condition.refresh_from_db()
+    assert condition.note == "Första"
+
+
+def test_a_form_without_a_version_saves_as_before(people, measure) -> None:
+    alice = _client(people["editor"])
+    url = reverse("grants:measure_edit", args=[measure.pk])
+    page = alice.get(url)
+    data = page_data(page, title="Utan version", row_version=None)
+    measure.title = "Sparad emellan"
+    measure.save()
+    assert alice.post(url, data).status_code == 302
+    measure.refresh_from_db()
+    assert measure.title == "Utan version"
