@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import RedirectView
 
 admin.site.site_header = _("Sprida – administration")
 admin.site.site_title = _("Sprida")
@@ -9,6 +10,13 @@ admin.site.index_title = _("Administration")
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
+    # One sign-in for everyone: the admin's own form would skip the code step and the lockout's
+    # count (a success there resets it), so it sends people to Sprida's.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
+        name="admin_login",
+    ),
     path("admin/", admin.site.urls),
     path("konto/", include("sprida.accounts.urls")),
     path("bidrag/", include("sprida.grants.urls")),

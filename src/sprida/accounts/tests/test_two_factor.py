@@ -349,3 +349,21 @@ def test_single_sign_on_sessions_rely_on_the_provider(client, people, settings) 
     other = Client()
     other.force_login(people["officer"])
     assert other.get("/bidrag/")["Location"].startswith(SETUP)
+
+
+def test_the_admin_signs_in_through_sprida_and_its_code_step(client, people) -> None:
+    ada = people["admin"]
+    device, _codes = set_up(ada)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    to_login = client.get(response["Location"])
+    assert to_login["Location"] == LOGIN + "?next=/admin/"
+    # A password posted to the admin's own form signs no one in (and resets no lockout).
+    client.post("/admin/login/?next=/admin/", {"username": "ada", "password": PASSWORD})
+    assert not signed_in(client)
+    client.post(LOGIN + "?next=/admin/", {"username": "ada", "password": PASSWORD})
+    assert client.post(CODE, {"code": app_code(device, 1)})["Location"] == "/admin/"
+    assert client.get("/admin/").status_code == 200
+    # Devices are listed in the admin without their secrets.
+    page = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
+    assert device.key not in page
