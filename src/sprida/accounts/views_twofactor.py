@@ -106,6 +106,15 @@ def two_factor_disable(request: HttpRequest) -> HttpResponse:
     if not _checked(request, form):
         return _status_page(request, status=400, disable_form=form)
     services.two_factor_disable(user=request.user)
+    if two_factor_status(user=request.user).required:
+        messages.warning(
+            request,
+            _(
+                "Tvåstegsverifieringen är avstängd. Din roll kräver den, så ställ in den igen, "
+                "till exempel med en ny telefon, innan du fortsätter."
+            ),
+        )
+        return redirect("accounts:two_factor_setup")
     messages.success(
         request,
         _("Tvåstegsverifieringen är avstängd. Inloggningen frågar nu bara efter lösenordet."),

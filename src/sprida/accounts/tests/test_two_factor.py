@@ -367,3 +367,16 @@ def test_the_admin_signs_in_through_sprida_and_its_code_step(client, people) -> 
     # Devices are listed in the admin without their secrets.
     page = client.get(f"/admin/otp_totp/totpdevice/{device.pk}/change/").content.decode()
     assert device.key not in page
+
+
+def test_an_officer_who_turns_it_off_where_it_is_required_sets_it_up_again(
+    client, people, settings
+) -> None:
+    settings.SPRIDA_REQUIRE_2FA_FOR_STAFF = True
+    device, codes = set_up(people["officer"])
+    password_step(client, "dana")
+    client.post(CODE, {"code": app_code(device, 1)})
+    response = client.post(STATUS + "stang-av/", {"disable-code": codes[0]}, follow=True)
+    assert response.redirect_chain[-1][0] == SETUP
+    assert "Din roll kräver den" in response.content.decode()
+    assert client.get("/bidrag/")["Location"].startswith(SETUP)
