@@ -1,4 +1,8 @@
-"""A measure's category, suggested for the person who confirms a proposal."""
+"""A measure's category, suggested for the person who confirms a proposal.
+
+The category whose name or keywords the title mentions; where none does, the category of the
+most similar measures already registered (spreading's similar-measures ranking).
+"""
 
 from __future__ import annotations
 
@@ -26,8 +30,16 @@ def category_guess(title: str, categories: list[MeasureCategory]) -> MeasureCate
     return best
 
 
-def suggested_category(
-    title: str, categories: list[MeasureCategory], *, user: Any = None
-) -> MeasureCategory | None:
-    """The category the title names; else none."""
-    return category_guess(title, categories)
+def suggested_categories(
+    titles: list[str], categories: list[MeasureCategory], *, user: Any
+) -> list[MeasureCategory | None]:
+    """One suggestion per title (None where neither the words nor similar measures tell)."""
+    from sprida.spreading.selectors import categories_by_similar_measures
+
+    guesses = [category_guess(title, categories) for title in titles]
+    unplaced = [n for n, guess in enumerate(guesses) if guess is None]
+    if unplaced:
+        similar = categories_by_similar_measures(user=user, titles=[titles[n] for n in unplaced])
+        for n, category in zip(unplaced, similar, strict=True):
+            guesses[n] = category
+    return guesses

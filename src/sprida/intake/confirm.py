@@ -31,7 +31,7 @@ from sprida.grants.models import (
     Programme,
 )
 from sprida.grants.selectors import programme_default
-from sprida.intake.categories import category_guess
+from sprida.intake.categories import suggested_categories
 from sprida.intake.models import Document, DocumentStatus, Proposal
 from sprida.intake.record_values import meeting_text, participants_of, people_by_role
 
@@ -170,15 +170,23 @@ def _chosen_category(
 
 
 def _upsert_measures(
-    application: Application, rows: list[dict[str, Any]], by: Any
+    application: Application, rows: list[dict[str, Any]], by: Any, *, viewer: Any
 ) -> list[Measure]:
+    """The measures as the rows give them; a category not given is suggested from what
+    `viewer` (the person confirming) may see."""
     existing = list(application.measures.all())
     categories = list(MeasureCategory.objects.all())
+    suggested = suggested_categories(
+        [(row.get("title") or "").strip() for row in rows], categories, user=viewer
+    )
     result: list[Measure] = []
     for position, row in enumerate(rows, start=1):
         title = (row.get("title") or "").strip()
         if not title:
             raise ValidationError(_("Åtgärd %(n)d saknar rubrik.") % {"n": position})
+        category = (
+            _chosen_category(row, categories) if "category" in row else suggested[position - 1]
+        )
         applied = row.get("applied_sek")
         if applied is None and row.get("outcome") == Outcome.GRANTED:
             applied = row.get("granted_sek")  # fully granted: the applied amount was granted
@@ -188,10 +196,8 @@ def _upsert_measures(
             fields: dict[str, Any] = {"title": title, "position": position}
             if applied is not None:
                 fields["applied_sek"] = applied
-            if "category" in row:
-                fields["category"] = _chosen_category(row, categories)
-            elif match.category_id is None:
-                fields["category"] = category_guess(title, categories)
+            if "category" in row or match.category_id is None:
+                fields["category"] = category
             result.append(grants.measure_update(by=by, measure=match, **fields))
         else:
             result.append(
@@ -200,9 +206,7 @@ def _upsert_measures(
                     application=application,
                     title=title,
                     applied_sek=applied,
-                    category=_chosen_category(row, categories)
-                    if "category" in row
-                    else category_guess(title, categories),
+                    category=category,
                     position=position,
                 )
             )
@@ -344,7 +348,7 @@ def proposal_confirm(*, by: Any, document: Document, data: dict[str, Any]) -> Ap
         )
     decision = Decision.objects.filter(application=application).first()
     if decision is None or data.get("document_type") == "decision":
-        measures = _upsert_measures(application, data.get("measures") or [], SYSTEM)
+        measures = _upsert_measures(application, data.get("measures") or [], SYSTEM, viewer=by)
     else:
         measures = []
     if data.get("document_type") == "decision" and data.get("decision"):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from sprida.core.models import Organisation
 from sprida.grants.models import MeasureCategory
-from sprida.intake.categories import suggested_category
+from sprida.intake.categories import suggested_categories
 from sprida.intake.record_values import participants_of, role_of
 from sprida.intake.review import (
     ConditionFormSet,
@@ -65,18 +65,17 @@ def initial_from(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _measure_rows(data: dict[str, Any], user: Any) -> list[dict[str, Any]]:
-    categories = list(MeasureCategory.objects.all())
+    measures = data.get("measures") or []
+    suggested = suggested_categories(
+        [m.get("title") or "" for m in measures], list(MeasureCategory.objects.all()), user=user
+    )
     rows = []
-    for m in data.get("measures") or []:
+    for m, suggestion in zip(measures, suggested, strict=True):
         row = {
             k: m.get(k)
             for k in ("title", "outcome", "applied_sek", "granted_sek", "rejected_sek", "reason")
         }
-        if "category" in m:
-            row["category"] = m["category"]
-        else:
-            suggested = suggested_category(m.get("title") or "", categories, user=user)
-            row["category"] = suggested.slug if suggested else None
+        row["category"] = m.get("category", suggestion.slug if suggestion else None)
         rows.append(row)
     return rows
 

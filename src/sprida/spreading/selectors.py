@@ -305,3 +305,38 @@ def seminars_for_user(*, user: Any) -> QuerySet[Seminar]:
             )
         )
     )
+
+
+def categories_by_similar_measures(
+    *, user: Any, titles: list[str], k: int = 5
+) -> list[MeasureCategory | None]:
+    """For each title, the category most of its closest categorised measures share.
+
+    The titles join the similar-measures index as measures of their own; the k closest measures
+    the user may see vote with their similarity score for their category.
+    """
+    rows = (
+        visible_measures(user=user)
+        .filter(category__isnull=False)
+        .select_related(None)
+        .select_related("category")
+    )
+    categorised = {m.pk: m for m in rows}
+    docs = [
+        SimilarityDoc(id=m.pk, group=None, title=m.title, text=f"{m.description}\n{m.aim}")
+        for m in categorised.values()
+    ]
+    docs += [SimilarityDoc(id=-n, group=None, title=t, text="") for n, t in enumerate(titles, 1)]
+    index = SimilarityIndex(docs)
+    result: list[MeasureCategory | None] = []
+    for n in range(1, len(titles) + 1):
+        votes: dict[int, float] = defaultdict(float)
+        chosen: dict[int, MeasureCategory] = {}
+        for match in index.similar(-n, k, other_groups=False):
+            measure = categorised.get(match.id)
+            if measure is not None and measure.category is not None:
+                votes[measure.category.pk] += match.score
+                chosen[measure.category.pk] = measure.category
+        best = max(votes, key=lambda pk: (votes[pk], -pk), default=None)
+        result.append(chosen[best] if best is not None else None)
+    return result
