@@ -163,17 +163,6 @@ _ORDINAL_RE = re.compile(
     r"(?:\s+(?:om|till)(?=\s))?\s+(?:att\s+)?(?P<what>[^.]+)",
     re.I,
 )
-_COUNT_WORDS = {
-    "två": 2,
-    "tre": 3,
-    "fyra": 4,
-    "fem": 5,
-    "sex": 6,
-    "sju": 7,
-    "åtta": 8,
-    "nio": 9,
-    "tio": 10,
-}
 
 
 def memo_measures(doc: Document) -> list[Measure]:
@@ -279,18 +268,3 @@ def _ordinal_measures(doc: Document) -> list[Measure]:
             )
         )
     return out
-
-
-def count_word(text: str) -> int | None:
-    """'fyra insatser' -> 4; '3 åtgärder' -> 3."""
-    match = re.search(
-        r"\b(\d+|"
-        + "|".join(_COUNT_WORDS)
-        + r")\s+(?:gemensamma\s+)?(?:insatser|åtgärder|satsningar|områden)\b",
-        text,
-        re.I,
-    )
-    if not match:
-        return None
-    word = match.group(1).lower()
-    return int(word) if word.isdigit() else _COUNT_WORDS[word]

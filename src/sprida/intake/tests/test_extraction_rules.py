@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from sprida.intake.extraction import extract_text
 from sprida.intake.extraction.document import split_sentences
 from sprida.intake.extraction.shares import share_of
+from sprida.intake.extraction.text import normalise
 from sprida.intake.extraction.titles import clean_title
 
 SOURCE = {"path": "x.txt", "sha256": "0" * 64}
@@ -428,3 +429,92 @@ def test_a_later_sentence_of_a_granted_item_that_binds_the_region_is_a_condition
     assert measure["conditions"] == [
         "Regionen måste redovisa effekterna för varje sjukhus senast vid utgången av år 2027."
     ]
+
+
+@pytest.mark.parametrize("conjunction", ["och", "eller", "samt", "respektive", "till"])
+def test_a_hyphen_before_a_conjunction_at_a_line_end_stays(conjunction: str) -> None:
+    text = normalise(
+        f"Bidraget gäller åtgärder för en effektivare hälso-\n{conjunction} sjukvård i regionen "
+        "under hela perioden.\n"
+    ).text
+    assert f"hälso- {conjunction} sjukvård" in text
+
+
+@pytest.mark.parametrize(
+    "body", ["Regionstyrelsen", "Hälso- och sjukvårdsnämnden", "Regionfullmäktige"]
+)
+def test_the_body_a_memo_proposes_to(body: str) -> None:
+    got = extract(
+        "Tjänsteskrivelse\nRegion Västernorrland\n\nAnsökan om statsbidrag för digital triage\n\n"
+        f"Förslag till beslut\n{body} föreslås besluta\natt ansöka om statsbidrag.\n"
+    )
+    assert got["meeting"]["body"] == body
+
+
+def test_words_every_grant_sentence_has_do_not_name_the_measure() -> None:
+    got = extract(
+        "Beslut\n\nEffektivitetsdelegationen beslutar att delvis bevilja Region Gävleborgs "
+        "ansökan.\n\nBidrag beviljas för följande åtgärder:\n"
+        "• Effektivare hälso- och sjukvård genom AI-triage. Bidrag beviljas med 3 000 000 kronor.\n"
+        "• Digitala vårdbesök. Bidrag beviljas med 2 000 000 kronor.\n\n"
+        "Resterande 1 000 000 kronor som söktes för digitala vårdbesök avslås eftersom "
+        "delegationen inte bedömer att det leder till en effektivare hälso- och sjukvård.\n"
+    )
+    triage, visits = got["measures"]
+    assert triage["outcome"] == "granted"
+    assert (visits["outcome"], visits["rejected_sek"]) == ("partially_granted", 1_000_000)
+
+
+def test_a_deadline_before_the_decision_is_warned_about() -> None:
+    got = extract(
+        "Beslut\n\nEffektivitetsdelegationen beslutar att bevilja Region Gävleborgs ansökan. "
+        "Bidrag beviljas med 3 000 000 kronor.\n\nEn delredovisning ska lämnas senast den 30 "
+        "november 2024.\n\nBeslutet har fattats den 13 november 2025.\n"
+    )
+    assert any("2024-11-30 (delredovisning)" in warning for warning in got["warnings"])
+
+
+_FUNCTION_WORDS = [
+    "till",
+    "för",
+    "av",
+    "om",
+    "med",
+    "i",
+    "på",
+    "en",
+    "ett",
+    "och",
+    "att",
+    "den",
+    "det",
+    "de",
+    "från",
+    "som",
+    "vid",
+    "under",
+    "enligt",
+    "inom",
+    "mot",
+    "samt",
+    "eller",
+    "hos",
+    "genom",
+    "efter",
+    "inför",
+    "mellan",
+    "utan",
+    "än",
+    "år",
+    "senast",
+    "cirka",
+    "ca",
+]
+
+
+@pytest.mark.parametrize("word", _FUNCTION_WORDS)
+def test_a_line_that_ends_in_a_function_word_runs_on(word: str) -> None:
+    # The next line is the longer one, so the first does not run to the margin.
+    first = f"Arbetet genomförs {word}"
+    second = "Region Skånes vårdcentraler i hela länet under hela det kommande året."
+    assert normalise(f"{first}\n{second}\n").text == f"{first} {second}"
