@@ -50,7 +50,8 @@ def due_class(due: dt.date | None) -> str:
 def history_table(obj: Any, limit: int = 50) -> dict[str, Any]:
     from sprida.core.history import history_for
 
-    return {"entries": history_for(obj, limit)}
+    anchor = f"history-{obj._meta.model_name}-{obj.pk}"  # unique when a page shows two
+    return {"entries": history_for(obj, limit), "anchor": anchor}
 
 
 @register.inclusion_tag("core/_error_summary.html")
