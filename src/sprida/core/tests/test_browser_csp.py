@@ -77,6 +77,8 @@ def _pages() -> dict[str | None, list[str]]:
             "/admin/grants/decision/",
             f"/admin/grants/decision/{decision.pk}/change/",
             "/admin/accounts/user/add/",
+            # The authenticator set-up draws its QR code as inline SVG.
+            reverse("accounts:two_factor_setup"),
         ],
     }
 
