@@ -25,7 +25,7 @@ def intro() -> str:
 
 
 def part_name(part: PartBlock) -> str:
-    return part.organisation + (" (" + _("samordnare") + ")" if part.coordinator else "")
+    return part.organisation + (", " + _("samordnare") if part.coordinator else "")
 
 
 def totals_table(content: ReportContent) -> tuple[list[str], list[list[str]]]:

@@ -54,7 +54,11 @@ GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
 
 
 def _latest_status() -> QuerySet[ImplementationStatus]:
-    return ImplementationStatus.objects.filter(measure=OuterRef("pk")).order_by("-status_on", "-pk")
+    """The measure's status: the applicant's latest (in a joint application, the coordinator's;
+    each participant's own statuses are its part)."""
+    return ImplementationStatus.objects.filter(
+        measure=OuterRef("pk"), part=OuterRef("application__applicant")
+    ).order_by("-status_on", "-pk")
 
 
 def tracked_measures(*, user: Any, action: Action = "view") -> QuerySet[TrackedMeasure]:

@@ -10,6 +10,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from ninja import FilterSchema, Query, Router, Schema, Status
 from ninja.filter_schema import FilterLookup
@@ -91,6 +92,10 @@ class QualitativeEffectOut(Schema):
     category: str
     statement: str
     source: str
+    part_id: int = Field(
+        description="The organisation whose part of the measure this records: the applicant, "
+        "or in a joint application the participant that recorded it."
+    )
     is_demo: bool
 
 
@@ -103,6 +108,10 @@ class CostOut(Schema):
     hours: str | None
     hourly_rate_sek: int | None
     amount_sek: int
+    part_id: int = Field(
+        description="The organisation whose part of the measure this records: the applicant, "
+        "or in a joint application the participant that recorded it."
+    )
     is_demo: bool
 
     @staticmethod
@@ -202,6 +211,11 @@ class QualitativeEffectIn(Input):
     category: Literal[tuple(EffectCategory.values)]  # type: ignore[valid-type]
     statement: Annotated[LongText, Field(min_length=1)]
     source: Annotated[ShortText, Field(min_length=1)]
+    part: BodyId | None = Field(
+        None,
+        description="In a joint application, the organisation whose part this records; "
+        "default: the first the user may record (the applicant's where the user acts for it).",
+    )
 
 
 @router.post(
@@ -211,10 +225,15 @@ class QualitativeEffectIn(Input):
 )
 def qualitative_effects_record(request: HttpRequest, body: QualitativeEffectIn) -> Any:
     user = user_of(request)
-    measure = effect_selectors.tracked_measure(user=user, pk=body.measure, action="change")
+    measure = effect_selectors.tracked_measure(user=user, pk=body.measure)
+    parts = effect_selectors.recordable_parts(user=user, measure=measure)
+    part = (parts.filter(pk=body.part) if body.part else parts).first()
+    if part is None:
+        raise PermissionDenied
     effect = services.qualitative_effect_record(
         by=user,
         measure=measure,
+        part=part,
         observed_on=body.observed_on,
         category=body.category,
         statement=body.statement,

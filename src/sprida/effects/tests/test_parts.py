@@ -239,3 +239,50 @@ def test_effects_and_statuses_keep_their_parts_in_a_region_application(grant, pe
             hours=Decimal(1),
             hourly_rate_sek=1,
         )
+
+
+def test_the_measure_status_is_the_coordinators_not_a_participants(client, joint, cast) -> None:
+    services.implementation_status_record(
+        by=cast["skr"], measure=joint.measure, stage="planning", status_on=dt.date(2026, 1, 1)
+    )
+    services.implementation_status_record(
+        by=cast["jamtland"],
+        measure=joint.measure,
+        part=joint.jamtland,
+        stage="implemented",
+        status_on=dt.date(2026, 6, 1),
+    )
+    tracked = selectors.tracked_measures(user=cast["skr"]).get(pk=joint.measure.pk)
+    assert getattr(tracked, "current_stage", None) == "planning"
+    client.force_login(cast["jamtland"])
+    html = client.get(reverse("effects:measure", args=[joint.measure.pk])).content.decode()
+    assert "Samordnarens status för hela åtgärden:" in html
+
+
+def test_api_records_a_participants_effect_for_its_own_part_only(client, joint, cast) -> None:
+    from sprida.api.services import token_create
+
+    def post(who: str, **extra: Any) -> Any:
+        _token, raw = token_create(by=cast[who], name="test")
+        body = {
+            "measure": joint.measure.pk,
+            "observed_on": "2026-04-01",
+            "category": "staff",
+            "statement": "Underlaget sparade tid.",
+            "source": "Intervjuer",
+            **extra,
+        }
+        return client.post(
+            "/api/v1/qualitative-effects",
+            body,
+            content_type="application/json",
+            headers={"Authorization": f"Bearer {raw}"},
+        )
+
+    response = post("jamtland")
+    assert response.status_code == 201, response.content
+    assert response.json()["part_id"] == joint.jamtland.pk
+    assert post("jamtland", part=joint.orebro.pk).status_code == 403
+    assert post("officer").status_code == 403
+    assert post("outsider").status_code == 404
+    assert QualitativeEffect.objects.count() == 1
