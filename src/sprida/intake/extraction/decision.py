@@ -43,6 +43,7 @@ _MEETING = re.compile(
     r"sammanträde(?:t)?\b"
     r"|\bvid\s+(?P<genitive>[A-ZÅÄÖ][\w-]*?)s\s+sammanträde(?:t)?\b"
 )
+_PER_YEAR = re.compile(r"\s*(?:per år|om året|årligen|/år)\b", re.I)
 # A sentence about what all the regions applied for or were granted together.
 _ALL_REGIONS = re.compile(r"\bregionerna\b|\b(?:samtliga|alla)\s+regioner\b", re.I)
 SUBMITTED_CUE = re.compile(
@@ -68,6 +69,8 @@ def _first_amount(
         if _ALL_REGIONS.search(sentence.text) and not (prefer and prefer in sentence.text):
             continue  # totals for all regions, not this application
         for amount in amounts:
+            if _PER_YEAR.match(sentence.text[amount.end :]):
+                continue  # a yearly budget is the programme's, not this application's
             if cue.search(sentence.text[max(0, amount.start - 160) : amount.start]):
                 rank = 0 if prefer and prefer in sentence.text else 1
                 candidates.append((rank, amount, sentence.start))

@@ -19,6 +19,7 @@ _PER_YEAR = re.compile(r"^\s*(?:per år|om året|/år|årligen|varje år)\b", re
 _BUDGET_CONTEXT = re.compile(
     r"bidrag|fördela|anslag|delegation|avsatt|avsätt|regeringen|förordning|bevilja", re.I
 )
+_APPLYING = re.compile(r"\b(?:an)?sök(?:a|er|te|t|s)\b", re.I)
 _PAYOUT_SENTENCE = re.compile(r"\bbetala[rs]?\s+ut\b|\butbetal", re.I)
 # A regulation's period: "träder i kraft den 1 januari 2026 och upphör att gälla vid utgången
 # av 2028".
@@ -40,6 +41,8 @@ def _budget(doc: Document) -> tuple[Found[int] | None, Found[tuple[int, int]] | 
         if not _BUDGET_CONTEXT.search(sentence.text) or _PAYOUT_SENTENCE.search(sentence.text):
             continue  # a payout "per år" is the region's money, not the programme's budget
         for amount in doc.amounts(sentence):
+            if _APPLYING.search(sentence.text[: amount.start]):
+                continue  # what a region applies for per year is its application, not the budget
             if amount.value >= 1_000_000 and _PER_YEAR.match(sentence.text[amount.end :]):
                 start = sentence.start + amount.start
                 budget = Found(amount.value, doc.span(start, sentence.start + amount.end))

@@ -518,3 +518,26 @@ def test_a_line_that_ends_in_a_function_word_runs_on(word: str) -> None:
     first = f"Arbetet genomförs {word}"
     second = "Region Skånes vårdcentraler i hela länet under hela det kommande året."
     assert normalise(f"{first}\n{second}\n").text == f"{first} {second}"
+
+
+def test_what_the_delegation_may_grant_per_year_is_not_this_grant() -> None:
+    got = extract(
+        "Beslut\n\nEffektivitetsdelegationen beslutar att bevilja Region Gävleborgs ansökan. "
+        "Bidrag beviljas med 3 000 000 kronor.\n\nSkälen för beslutet\n\n"
+        "Effektivitetsdelegationen kan bevilja bidrag med 750 miljoner kronor per år under "
+        "perioden 2025–2027.\n"
+    )
+    assert got["decision"]["granted_sek"] == 3_000_000
+    assert got["programme"]["budget_sek_per_year"] == 750_000_000
+
+
+def test_what_a_region_applies_for_per_year_is_not_the_programmes_budget() -> None:
+    got = extract(
+        "Tjänsteskrivelse\nRegion Kronoberg\n\nAnsökan om statsbidrag för digital triage\n\n"
+        "Förslag till beslut\nRegionstyrelsen föreslås besluta\natt ansöka om statsbidrag hos "
+        "Effektivitetsdelegationen med 3 000 000 kronor per år under 2025–2027.\n\n"
+        "Ärendebeskrivning\nEffektivitetsdelegationen fördelar 250 miljoner kronor per år under "
+        "perioden 2025–2030.\n"
+    )
+    assert got["programme"]["budget_sek_per_year"] == 250_000_000
+    assert got["programme"]["period"] == [2025, 2030]
