@@ -1,0 +1,70 @@
+"""Every code of the extraction's vocabulary has a Swedish word, and the proposal shows words."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from django.template.loader import render_to_string
+
+from sprida.intake.labels import VOCABULARIES, label
+
+SCHEMA = Path(__file__).parents[1] / "schemas" / "extraction-v1.schema.json"
+ENUMS = {
+    "document_type": ("properties", "document_type"),
+    "region_role": ("properties", "regions", "items", "properties", "role"),
+    "outcome": ("properties", "measures", "items", "properties", "outcome"),
+    "deadline": ("properties", "deadlines", "items", "properties", "kind"),
+}
+
+
+def _schema() -> dict:
+    return json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+
+def _at(node: dict, path: tuple[str, ...]) -> dict:
+    for key in path:
+        node = node[key]
+    return node
+
+
+@pytest.mark.parametrize("vocabulary", sorted(ENUMS))
+def test_every_code_in_the_schema_has_a_word(vocabulary: str) -> None:
+    for code in _at(_schema(), ENUMS[vocabulary])["enum"]:
+        assert label(vocabulary, code) != code, f"{vocabulary}: {code} has no Swedish word"
+
+
+def test_every_date_kind_has_a_word() -> None:
+    for kind in _schema()["properties"]["dates"]["properties"]:
+        assert label("date", kind) != kind
+
+
+def test_the_proposal_shows_words_not_codes() -> None:
+    data = {
+        "document_type": "decision",
+        "title": "Beslut om bidrag",
+        "regions": [
+            {"name": "Region Örebro län", "org_number": "232100-0164", "role": "applicant"}
+        ],
+        "case_numbers": ["2025/123"],
+        "dates": {
+            "meeting": "2025-11-11",
+            "decision": "2025-11-11",
+            "application_submitted": "2025-06-12",
+        },
+        "decision": {
+            "outcome": "partially_granted",
+            "applied_sek": 10,
+            "granted_sek": 5,
+            "rejected_sek": 5,
+        },
+        "measures": [{"title": "Taligenkänning", "outcome": "partially_granted", "conditions": []}],
+        "deadlines": [{"kind": "progress_report", "due": "2026-11-30"}],
+    }
+    html = render_to_string("intake/_proposal.html", {"data": data})
+    codes = {code for vocabulary in VOCABULARIES.values() for code in vocabulary}
+    shown = re.sub(r"<[^>]+>", " ", html)
+    assert not {code for code in codes if re.search(rf"\b{code}\b", shown)}
+    assert "Beviljas delvis" in shown and "Delredovisning" in shown and "sökande" in shown
