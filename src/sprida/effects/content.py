@@ -32,7 +32,7 @@ from sprida.effects.models import (
     ReportKind,
     ReportStatus,
 )
-from sprida.effects.parts import PartBlock, part_blocks
+from sprida.effects.parts import PartBlock, part_blocks, part_organisations
 from sprida.grants.models import Condition, DeadlineKind, Decision, MeasureDecision, Outcome
 
 GRANTED = (Outcome.GRANTED, Outcome.PARTIALLY_GRANTED)
@@ -322,11 +322,10 @@ def report_content(
         return content_from_json(report.snapshot)
     sections = {s.measure_id: s for s in report.sections.all()} if report else {}
     application = decision.application
-    names = {application.applicant_id: application.applicant.name}
-    if application.joint:
-        names |= {o.pk: o.name for o in application.participants.all()}
-    blocks = []
     lines = measure_lines(decision)
+    organisations = part_organisations(application, [line.measure for line in lines])
+    names = {o.pk: o.name for o in organisations}
+    blocks = []
     for number, line in enumerate(lines, start=1):
         measure = line.measure
         # The measure's status is the applicant's (in a joint application, the coordinator's);
@@ -414,7 +413,7 @@ def report_content(
         is_demo=bool(report.is_demo) if report else False,
         changes=change_rows(decision),
         conditions=condition_rows(decision),
-        parts=part_blocks(application, [line.measure for line in lines]),
+        parts=part_blocks(application, [line.measure for line in lines], organisations),
     )
 
 

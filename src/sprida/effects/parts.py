@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sprida.core.collation import swedish_sorted
+from sprida.core.models import Organisation
 from sprida.effects.models import CostKind, EffectCategory, ImplementationStage
 from sprida.grants.models import Application
 
@@ -95,17 +96,43 @@ def _part_measure(number: int, measure: Any, part_id: int) -> PartMeasure:
     return row
 
 
-def part_blocks(application: Application, measures: list[Any]) -> list[PartBlock]:
-    """Every part of a joint application, the coordinator first; none for a region's own.
+def part_organisations(application: Application, measures: list[Any]) -> list[Organisation]:
+    """Whose parts there are: the applicant, the participants (in Swedish order) and any former
+    participant whose records remain, so that the parts always add up to the whole.
 
-    `measures` are the report's granted measures in order, their records prefetched."""
-    if not application.joint:
-        return []
-    participants = swedish_sorted(
-        (o for o in application.participants.all() if o.pk != application.applicant_id),
+    `measures` are the report's granted measures, their records prefetched."""
+    participants = (
+        swedish_sorted(
+            (o for o in application.participants.all() if o.pk != application.applicant_id),
+            key=lambda o: o.name,
+        )
+        if application.joint
+        else []
+    )
+    known = {application.applicant_id} | {o.pk for o in participants}
+    recorded = {
+        record.part_id
+        for measure in measures
+        for records in (
+            measure.implementation_statuses.all(),
+            measure.costs.all(),
+            measure.qualitative_effects.all(),
+        )
+        for record in records
+    }
+    former = swedish_sorted(
+        Organisation.objects.filter(pk__in=recorded - known) if recorded - known else [],
         key=lambda o: o.name,
     )
-    organisations = [application.applicant, *participants]
+    return [application.applicant, *participants, *former]
+
+
+def part_blocks(
+    application: Application, measures: list[Any], organisations: list[Organisation]
+) -> list[PartBlock]:
+    """Every part of a joint application, the coordinator first; none for a region's own."""
+    if not application.joint:
+        return []
     return [
         PartBlock(
             organisation=organisation.name,

@@ -175,3 +175,13 @@ def test_the_parts_add_up_to_the_report(joint, amounts) -> None:
     for part, party in zip(content.parts, parties, strict=True):
         assert part.organisation == party.name
         assert part.spent_sek == sum(a for i, a in amounts if parties[i] == party)
+
+
+def test_a_former_participants_records_stay_in_the_report(joint) -> None:
+    _record(joint)
+    joint.measure.application.participants.remove(joint.jamtland)
+    content = _content(joint)
+    names = [p.organisation for p in content.parts]
+    assert names[-1] == "Region Jämtland Härjedalen"  # after the current participants
+    assert sum(p.spent_sek for p in content.parts) == content.spent_sek
+    assert {c.part for c in content.measures[0].costs} >= {"Region Jämtland Härjedalen"}
