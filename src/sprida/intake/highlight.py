@@ -20,9 +20,25 @@ def _non_overlapping(spans: list[dict[str, Any]]) -> list[tuple[int, dict[str, A
     return chosen
 
 
-def highlighted_pages(document: Document, spans: list[dict[str, Any]]) -> list[SafeString]:
+def _with_focus(
+    marks: list[tuple[int, dict[str, Any]]], spans: list[dict[str, Any]], focus: str | None
+) -> list[tuple[int, dict[str, Any]]]:
+    """The marks, with the span of path `focus` among them (in place of any it overlaps)."""
+    found = next(((i, s) for i, s in enumerate(spans) if s["path"] == focus), None)
+    if found is None:
+        return marks
+    start, end = found[1]["start"], found[1]["end"]
+    kept = [(i, s) for i, s in marks if s["end"] <= start or s["start"] >= end]
+    return sorted([*kept, found], key=lambda p: p[1]["start"])
+
+
+def highlighted_pages(
+    document: Document, spans: list[dict[str, Any]], focus: str | None = None
+) -> list[SafeString]:
+    """The pages with every value marked; the value at path `focus` (e.g. 'measures[2].title')
+    is marked with id "vald", so a link ending in #vald opens the document at it."""
     text = document.text
-    marks = _non_overlapping(spans)
+    marks = _with_focus(_non_overlapping(spans), spans, focus)
     parts: list[str] = []
     cursor = 0
     for index, span in marks:
@@ -31,7 +47,12 @@ def highlighted_pages(document: Document, spans: list[dict[str, Any]]) -> list[S
             continue
         parts.append(escape(text[cursor:start]))
         title = escape(f"{span['path']}: {span['value']}")
-        parts.append(f'<mark id="span-{index}" title="{title}">{escape(text[start:stop])}</mark>')
+        if focus is not None and span["path"] == focus:
+            attributes = f'id="vald" class="focus" title="{title}"'
+            focus = None  # one mark carries the id
+        else:
+            attributes = f'id="span-{index}" title="{title}"'
+        parts.append(f"<mark {attributes}>{escape(text[start:stop])}</mark>")
         cursor = stop
     parts.append(escape(text[cursor:]))
     return [mark_safe(page) for page in "".join(parts).split("\f")]

@@ -15,6 +15,7 @@ from sprida.intake.forms import UploadForm
 from sprida.intake.highlight import highlighted_pages
 from sprida.intake.models import Document
 from sprida.intake.pipeline import STEP_LABELS, STEP_NAMES
+from sprida.intake.provenance import records_of
 from sprida.intake.selectors import documents_for_user
 
 
@@ -97,7 +98,10 @@ def document(request: HttpRequest, pk: int) -> HttpResponse:
         "document": doc,
         "steps": _steps(doc),
         "proposal": proposal,
-        "pages": highlighted_pages(doc, proposal.spans if proposal else []),
+        "pages": highlighted_pages(
+            doc, proposal.spans if proposal else [], focus=request.GET.get("visa") or None
+        ),
+        "records": records_of(request.user, doc),
         "may_change": may_change,
         "review_forms": review_forms,
         "problems": problems,
