@@ -7,27 +7,35 @@ pins one rule, so a change to that rule alone turns it red.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.models import AnonymousUser, Group
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 
+from sprida.accounts.models import Membership
 from sprida.core.access import (
     ANONYMOUS,
+    SYSTEM,
     AccessRules,
     Actor,
     Role,
+    SystemActor,
     actor_for,
+    author,
     can_change,
     can_view,
+    change_q,
     forget_actor,
     get_for_user,
+    holds_wide_power,
     may_act_for,
     restrict,
+    view_q,
 )
 from sprida.core.models import Organisation
 from sprida.effects.models import Cost, Report, ReportKind, ReportStatus
@@ -307,3 +315,65 @@ def test_may_act_for_needs_the_national_role_that_is_named(people, orgs) -> None
 def test_may_act_for_no_organisation_is_for_national_writers_only(people) -> None:
     assert not may_act_for(people["editor"], None)
     assert may_act_for(people["admin"], None)
+
+
+# Edges of the vocabulary ------------------------------------------------------------------------
+
+
+def test_the_system_actor_names_itself_in_logs_and_tracebacks() -> None:
+    """A write by the system is told apart from a user's where the actor is printed."""
+    assert repr(SYSTEM) == "SYSTEM"
+
+
+def test_no_organisation_is_no_membership_even_in_the_organisation_numbered_one() -> None:
+    """has_role(None, …) must not fall back on a real organisation's key."""
+    actor = Actor(authenticated=True, org_ranks={1: Role.ADMIN.rank, 0: 0})
+    assert not actor.has_role(None, Role.VIEWER)
+    assert actor.has_role(1, Role.ADMIN)
+
+
+def test_only_the_system_itself_has_the_systems_rights() -> None:
+    """Another object that is active but not signed in is the anonymous visitor, not an admin."""
+    impostor = SystemActor()
+    assert actor_for(impostor) == ANONYMOUS
+    assert not can_change(impostor, Organisation(pk=1))
+
+
+def test_what_does_not_say_it_is_signed_in_is_anonymous_and_recorded_as_no_one() -> None:
+    """Fail closed: an object without is_authenticated gets no rights and is never an author."""
+    stranger: Any = SimpleNamespace(is_active=True, memberships=None)
+    assert actor_for(stranger) == ANONYMOUS
+    assert author(stranger) is None
+
+
+def test_a_model_without_access_rules_is_refused_by_name(people) -> None:
+    """A model that forgot to declare its rules fails loudly, never falls back to some rule."""
+    for ask in (view_q, change_q):
+        with pytest.raises(TypeError, match=r"^Group declares no access_rules$"):
+            ask(Group, people["editor"])
+
+
+def test_another_regions_editor_cannot_change_a_report_that_is_not_locked(people) -> None:
+    """The lock narrows who may change; it never grants changing an unlocked row to others."""
+    line: Any = f.MeasureDecisionFactory()
+    report = Report.objects.create(
+        decision=line.decision, kind=ReportKind.PROGRESS, status=ReportStatus.DRAFT
+    )
+    assert can_change(people["editor"], report)
+    for who in ("stranger", "viewer", "coordinator", "officer"):
+        assert not can_change(people[who], report), who
+
+
+class _AccountWithoutStaffFlag:
+    """A signed-in account from a backend whose user object has no is_staff at all."""
+
+    is_authenticated = True
+    is_active = True
+    is_superuser = False
+    memberships = Membership.objects.none()
+
+
+def test_an_account_without_a_staff_flag_holds_no_wide_power() -> None:
+    """A missing is_staff means not staff: it neither fails nor demands a second factor."""
+    account: Any = _AccountWithoutStaffFlag()
+    assert not holds_wide_power(account)
