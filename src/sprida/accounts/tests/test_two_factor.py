@@ -12,6 +12,7 @@ from base64 import b32decode
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, SESSION_KEY
 from django.test import Client
@@ -157,6 +158,9 @@ def test_wrong_codes_lock_the_sign_in_like_wrong_passwords(client, people) -> No
     assert client.post(CODE, {"code": codes[0]})["Location"] == LOGIN
     assert not signed_in(client)
     assert StaticToken.objects.filter(token=codes[0]).exists()  # never even checked
+    # The failures are logged without the codes tried.
+    logged = " ".join(AccessAttempt.objects.values_list("post_data", flat=True))
+    assert wrong_code(device) not in logged and "code=" in logged
 
 
 def test_a_recovery_code_signs_in_once(client, people, settings) -> None:
