@@ -196,6 +196,7 @@ def test_page_offers_corrections_only_for_own_part(client, joint, cast) -> None:
     assert reverse("effects:record_edit", args=["kostnad", mine.pk]) in html
     assert reverse("effects:record_edit", args=["kostnad", theirs.pk]) not in html
     assert "Region Örebro län" in html  # the whole is read, each row with its part
+    assert "Senaste status och upparbetat per del" in html
     edit = reverse("effects:record_edit", args=["kostnad", theirs.pk])
     assert (
         client.post(

@@ -22,6 +22,7 @@ from sprida.effects import selectors, services
 from sprida.effects.forms import CostForm, EffectForm, StatusForm
 from sprida.effects.models import TrackedMeasure
 from sprida.effects.part_form import PartForm
+from sprida.effects.parts import part_blocks, part_organisations
 from sprida.effects.views.common import add_service_errors, form_page
 
 
@@ -33,8 +34,12 @@ def measure_url(measure_id: int, anchor: str = "") -> str:
 def part_context(request: HttpRequest, measure: TrackedMeasure) -> dict[str, Any]:
     """What the page needs to record parts: who may record which part, and correct which row."""
     forms_by_kind = part_forms(request, measure)
+    application = measure.application
+    parts = part_blocks(application, [measure], part_organisations(application, [measure]))
     return {
-        "joint": measure.application.joint,
+        "joint": application.joint,
+        "parts": [part for part in parts if part.recorded],
+        "parts_unrecorded": [part.organisation for part in parts if not part.recorded],
         "may_record": forms_by_kind["cost_part_form"].fields["part"].queryset.exists(),  # type: ignore[attr-defined]
         "editable": selectors.editable_records(user=request.user, measure=measure),
         **forms_by_kind,
