@@ -163,7 +163,7 @@ def solution_set_maturity(
     change.save()
     solution.maturity = to
     solution._history_user = author(by)  # type: ignore[attr-defined]
-    solution._change_reason = f"{current} → {to}"  # type: ignore[attr-defined]
+    solution._change_reason = note.strip()  # type: ignore[attr-defined]
     solution.save(update_fields=["maturity", "updated_at"])
     search_index_object(solution)
     return change
