@@ -7,6 +7,7 @@ from typing import Any
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from sprida.intake.labels import describe
 from sprida.intake.models import Document
 
 
@@ -46,13 +47,15 @@ def highlighted_pages(
         if start >= stop:
             continue
         parts.append(escape(text[cursor:start]))
-        title = escape(f"{span['path']}: {span['value']}")
+        title = escape(describe(span["path"], span["value"]))
         if focus is not None and span["path"] == focus:
             attributes = f'id="vald" class="focus" title="{title}"'
             focus = None  # one mark carries the id
         else:
             attributes = f'id="span-{index}" title="{title}"'
-        parts.append(f"<mark {attributes}>{escape(text[start:stop])}</mark>")
+        # The description as text too: a title alone reaches neither keyboard nor screen reader.
+        hidden = f'<span class="visually-hidden"> ({title})</span>'
+        parts.append(f"<mark {attributes}>{escape(text[start:stop])}{hidden}</mark>")
         cursor = stop
     parts.append(escape(text[cursor:]))
     return [mark_safe(page) for page in "".join(parts).split("\f")]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.template.loader import render_to_string
 
-from sprida.intake.labels import VOCABULARIES, label
+from sprida.intake.labels import VOCABULARIES, describe, label
 
 SCHEMA = Path(__file__).parents[1] / "schemas" / "extraction-v1.schema.json"
 ENUMS = {
@@ -68,3 +68,36 @@ def test_the_proposal_shows_words_not_codes() -> None:
     shown = re.sub(r"<[^>]+>", " ", html)
     assert not {code for code in codes if re.search(rf"\b{code}\b", shown)}
     assert "Beviljas delvis" in shown and "Delredovisning" in shown and "sökande" in shown
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        ("decision.granted_sek", 34870000, "Beslutet, beviljat belopp: 34\xa0870\xa0000\xa0kr"),
+        ("measures[0]", "granted", "Åtgärd 1: Beviljas"),
+        ("measures[2].title", "Taligenkänning", "Åtgärd 3, benämning: Taligenkänning"),
+        ("deadlines[1]", "progress_report", "Tidsfrist 2: Delredovisning"),
+        ("dates.application_submitted", "2025-06-12", "Datum, ansökan inlämnad: 2025-06-12"),
+        ("decision.appealable", False, "Beslutet, överklagbarhet: nej"),
+        ("something_new[0].odd_field", "x", "Uppgift 1, uppgift: x"),
+    ],
+)
+def test_a_mark_in_the_text_is_described_in_words(path: str, value, expected: str) -> None:
+    assert describe(path, value) == expected
+
+
+def test_every_field_of_the_schema_is_described_in_words() -> None:
+    described = []
+
+    def walk(node: dict, path: str) -> None:
+        for name, child in node.get("properties", {}).items():
+            here = f"{path}.{name}" if path else name
+            if name in {"source", "schema", "warnings"}:
+                continue  # about the file and the reading, never marked in the text
+            described.append(describe(here, "x"))
+            walk(child, here)
+        if "items" in node:
+            walk(node["items"], f"{path}[0]")
+
+    walk(_schema(), "")
+    assert described and not [text for text in described if "uppgift" in text.lower()], described

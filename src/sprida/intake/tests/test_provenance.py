@@ -31,7 +31,7 @@ def test_decision_and_measures_link_to_the_document_at_their_value(
     assert f'href="{link}"' in application
 
     opened = client.get(link.split("#")[0]).content.decode()
-    marked = re.search(r'<mark id="vald" class="focus"[^>]*>([^<]*)</mark>', opened)
+    marked = re.search(r'<mark id="vald" class="focus"[^>]*>([^<]*)<', opened)
     assert marked is not None and "taligenkänning" in marked.group(1)
 
 
