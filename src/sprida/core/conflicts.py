@@ -11,6 +11,8 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.utils.dateformat import format as date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from sprida.core.formats import format_thousands
@@ -115,3 +117,21 @@ def record_conflict(
         return conflict_for(error, form, [])
     saved = {**saved_values(error.current, form.fields), **(extra or {})}
     return conflict_for(error, form, [(form, saved, "")])
+
+
+def stale_message(saved_by: str, saved_at: dt.datetime | None) -> str:
+    """One sentence saying that someone else saved in between (who and when, where known)."""
+    if saved_at is None:
+        return _(
+            "Någon annan har sparat posten efter att du öppnade den. Ditt förslag är inte sparat."
+        )
+    when = date_format(localtime(saved_at), "j F Y H:i")
+    if saved_by:
+        return _(
+            "%(who)s sparade posten %(when)s, efter att du öppnade den. Ditt förslag är inte "
+            "sparat; jämför med det som nu är sparat och spara igen."
+        ) % {"who": saved_by, "when": when}
+    return _(
+        "Posten sparades %(when)s, efter att du öppnade den. Ditt förslag är inte sparat; "
+        "jämför med det som nu är sparat och spara igen."
+    ) % {"when": when}

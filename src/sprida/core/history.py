@@ -9,6 +9,8 @@ from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from sprida.core.versioning import VERSION_FIELD
+
 
 @dataclass
 class FieldChange:
@@ -78,7 +80,8 @@ def history_for(obj: models.Model, limit: int = 50) -> list[HistoryEntry]:
     for newer, older in zip(records, [*records[1:], None], strict=False):
         changes: list[FieldChange] = []
         if older is not None and newer.history_type == "~":
-            delta = newer.diff_against(older)
+            # The row version moves with every save; it is bookkeeping, not a change to show.
+            delta = newer.diff_against(older, excluded_fields=[VERSION_FIELD])
             changes = [
                 FieldChange(
                     _label(type(obj), c.field), readable(c.field, c.old), readable(c.field, c.new)

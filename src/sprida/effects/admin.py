@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sprida.core.admin_versions import VersionCheckedAdmin
 from sprida.effects.models import (
     ChangeAnswer,
     ChangeNotification,
@@ -18,7 +19,7 @@ from sprida.effects.models import (
 
 
 @admin.register(ImplementationStatus)
-class ImplementationStatusAdmin(SimpleHistoryAdmin):
+class ImplementationStatusAdmin(VersionCheckedAdmin):
     list_display = ["measure", "stage", "status_on", "is_demo"]
     list_filter = ["stage", "is_demo"]
     search_fields = ["measure__title", "comment", "units"]
@@ -32,7 +33,7 @@ class MeasurementInline(admin.TabularInline):
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(VersionCheckedAdmin):
     list_display = ["name", "measure", "unit", "direction", "baseline_value", "target_value"]
     list_filter = ["direction", "benefit_type", "frequency", "is_demo"]
     search_fields = ["name", "measure__title", "kolada_kpi"]
@@ -49,7 +50,7 @@ class MeasurementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(QualitativeEffect)
-class QualitativeEffectAdmin(SimpleHistoryAdmin):
+class QualitativeEffectAdmin(VersionCheckedAdmin):
     list_display = ["measure", "category", "observed_on", "source"]
     list_filter = ["category", "is_demo"]
     search_fields = ["statement", "source", "measure__title"]
@@ -63,7 +64,7 @@ class CostDocumentInline(admin.TabularInline):
 
 
 @admin.register(Cost)
-class CostAdmin(SimpleHistoryAdmin):
+class CostAdmin(VersionCheckedAdmin):
     list_display = ["measure", "year", "kind", "description", "amount_sek"]
     list_filter = ["year", "kind", "is_demo"]
     search_fields = ["description", "measure__title"]
@@ -79,7 +80,7 @@ class CostDocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Report)
-class ReportAdmin(SimpleHistoryAdmin):
+class ReportAdmin(VersionCheckedAdmin):
     """Read-only once submitted: the model refuses changes, so the admin does not offer them."""
 
     list_display = ["decision", "kind", "version", "status", "submitted_at", "is_demo"]

@@ -1,5 +1,7 @@
 """Correcting and removing follow-up records: statuses, costs, qualitative effects, indicators.
 
+A correction is refused with StaleEditError if the record was saved after `expected_version`.
+
 A removal needs a reason; the history keeps the record as it was and the reason beside it,
 so nothing disappears without trace. A submitted report keeps its own copy of the figures.
 """
@@ -15,6 +17,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 
 from sprida.core.access import author
+from sprida.core.versioning import claim_version
 from sprida.effects.models import (
     Cost,
     CostKind,
@@ -42,8 +45,10 @@ def status_update(
     status_on: dt.date,
     comment: str,
     units: str,
+    expected_version: int | None = None,
 ) -> ImplementationStatus:
     _require_editor(by, status.measure, status.part_id)
+    claim_version(status, expected_version)
     status.stage = stage
     status.status_on = status_on
     status.comment = comment.strip()
@@ -61,8 +66,10 @@ def effect_update(
     category: str,
     statement: str,
     source: str,
+    expected_version: int | None = None,
 ) -> QualitativeEffect:
     _require_editor(by, effect.measure, effect.part_id)
+    claim_version(effect, expected_version)
     effect.observed_on = observed_on
     effect.category = category
     effect.statement = statement.strip()
@@ -82,8 +89,10 @@ def cost_update(
     amount_sek: int | None = None,
     hours: Decimal | None = None,
     hourly_rate_sek: int | None = None,
+    expected_version: int | None = None,
 ) -> Cost:
     _require_editor(by, cost.measure, cost.part_id)
+    claim_version(cost, expected_version)
     if kind == CostKind.INTERNAL:
         if hours is None or not hourly_rate_sek or hours <= 0:
             raise ValidationError(

@@ -52,7 +52,7 @@ class SwedishDecimalField(forms.CharField):
             raise forms.ValidationError(str(exc).capitalize() + ".") from exc
 
 
-class StatusForm(forms.ModelForm):
+class StatusForm(CarriesVersion, forms.ModelForm):
     class Meta:
         model = ImplementationStatus
         fields = ["stage", "status_on", "units", "comment"]
@@ -127,7 +127,7 @@ class MeasurementImportForm(forms.Form):
     )
 
 
-class EffectForm(forms.ModelForm):
+class EffectForm(CarriesVersion, forms.ModelForm):
     class Meta:
         model = QualitativeEffect
         fields = ["observed_on", "category", "statement", "source"]
@@ -138,7 +138,7 @@ class EffectForm(forms.ModelForm):
         self.fields["observed_on"].initial = timezone.localdate()
 
 
-class CostForm(forms.Form):
+class CostForm(CarriesVersion, forms.Form):
     year = forms.IntegerField(label=_("år"), min_value=2024, max_value=2035)
     kind = forms.ChoiceField(label=_("kostnadsslag"), choices=CostKind.choices)
     description = forms.CharField(label=_("beskrivning"), max_length=300)

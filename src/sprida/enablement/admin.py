@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sprida.core.admin_versions import VersionCheckedAdmin
 from sprida.enablement import models as m
 
 
@@ -30,7 +31,7 @@ class DossierAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.DossierVersion)
-class DossierVersionAdmin(SimpleHistoryAdmin):
+class DossierVersionAdmin(VersionCheckedAdmin):
     list_display = ["dossier", "number", "status", "published_at"]
     list_filter = ["status"]
     search_fields = ["dossier__title"]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from sprida.core.admin_versions import VersionCheckedAdmin
 from sprida.grants import models as m
 
 
@@ -29,7 +30,7 @@ class CaseNumberInline(admin.TabularInline):
 
 
 @admin.register(m.Application)
-class ApplicationAdmin(SimpleHistoryAdmin):
+class ApplicationAdmin(VersionCheckedAdmin):
     list_display = ["title", "applicant", "joint", "status", "submitted_on", "is_demo"]
     list_filter = ["status", "joint", "is_demo", "programme"]
     search_fields = ["title", "applicant__name", "case_numbers__number"]
@@ -57,7 +58,7 @@ class YearAmountInline(admin.TabularInline):
 
 
 @admin.register(m.Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(VersionCheckedAdmin):
     list_display = ["title", "application", "category", "applied_sek", "other_state_funding"]
     list_filter = ["category", "other_state_funding"]
     search_fields = ["title", "application__title", "application__applicant__name"]
@@ -83,7 +84,7 @@ class PayoutInline(admin.TabularInline):
 
 
 @admin.register(m.Decision)
-class DecisionAdmin(SimpleHistoryAdmin):
+class DecisionAdmin(VersionCheckedAdmin):
     list_display = ["application", "decided_on", "outcome", "granted_sek", "published"]
     list_filter = ["outcome", "published", "decided_on"]
     search_fields = ["application__title", "application__applicant__name", "case_number"]
@@ -99,7 +100,7 @@ class MeasureDecisionAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(m.Condition)
-class ConditionAdmin(SimpleHistoryAdmin):
+class ConditionAdmin(VersionCheckedAdmin):
     list_display = ["__str__", "decision", "due_on", "fulfilled"]
     list_filter = ["fulfilled"]
 

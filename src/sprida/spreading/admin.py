@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from simple_history.admin import SimpleHistoryAdmin
 
+from sprida.core.admin_versions import VersionCheckedAdmin
 from sprida.spreading import models as m
 
 
@@ -24,7 +25,7 @@ class MeasureLinkInline(admin.TabularInline):
 
 
 @admin.register(m.Solution)
-class SolutionAdmin(SimpleHistoryAdmin):
+class SolutionAdmin(VersionCheckedAdmin):
     list_display = ["title", "owner", "solution_type", "maturity", "published", "is_demo"]
     list_filter = ["maturity", "solution_type", "published", "is_demo", "category"]
     search_fields = ["title", "summary", "slug"]

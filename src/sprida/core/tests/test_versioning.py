@@ -68,3 +68,13 @@ def test_entity_tags(measure) -> None:
 def test_any_if_match_header_parses_without_error(header: str) -> None:
     result = versions_in(header)
     assert result is None or all(isinstance(v, int) and v >= 0 for v in result)
+
+
+def test_the_history_does_not_show_the_row_version_as_a_change(measure) -> None:
+    from sprida.core.history import history_for
+
+    measure.title = "Ny titel"
+    measure.save()
+    measure.save()
+    changes = [c.field for entry in history_for(measure) for c in entry.changes]
+    assert changes == ["Rubrik"]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sprida.core.access import AccessRules
 from sprida.core.models import Organisation
+from sprida.core.versioning import Versioned
 from sprida.grants.models import ApplicationStatus
 
 
@@ -32,7 +33,7 @@ def measure_rules(prefix: str, *, part: str = "") -> AccessRules:
     )
 
 
-class PartRecord(models.Model):
+class PartRecord(Versioned):
     """A follow-up record of one organisation's part of a measure."""
 
     part = models.ForeignKey(

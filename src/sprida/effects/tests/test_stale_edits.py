@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from sprida.core.tests.editing import conflict_of, save_again, two_saves
 from sprida.effects import services
-from sprida.effects.models import Report
+from sprida.effects.models import Cost, ImplementationStatus, QualitativeEffect, Report
 from sprida.effects.tests.conftest import add_records
 
 
@@ -90,3 +90,43 @@ def test_indicator_correction_page_refuses_a_stale_save_too(people, make_user, g
     conflict_of(refused)
     indicator.refresh_from_db()
     assert indicator.responsible == "Enhetschef"
+
+
+def test_corrections_of_status_effect_and_cost_refuse_a_stale_save(
+    people, make_user, grant
+) -> None:
+    add_records(grant.fall)
+    other = make_user("orebro", "editor")
+    for kind, record, mine, theirs, field in (
+        (
+            "status",
+            ImplementationStatus.objects.filter(measure=grant.fall).earliest("pk"),
+            {"comment": "Olles kommentar"},
+            {"comment": "Alices kommentar"},
+            "comment",
+        ),
+        (
+            "effekt",
+            QualitativeEffect.objects.filter(measure=grant.fall).earliest("pk"),
+            {"statement": "Olles iakttagelse"},
+            {"source": "Alices källa"},
+            "statement",
+        ),
+        (
+            "kostnad",
+            Cost.objects.filter(measure=grant.fall).earliest("pk"),
+            {"description": "Olles beskrivning"},
+            {"description": "Alices beskrivning"},
+            "description",
+        ),
+    ):
+        url = reverse("effects:record_edit", args=[kind, record.pk])
+        refused = two_saves(
+            _client(other), _client(people["editor"]), url, mine=mine, theirs=theirs
+        )
+        conflict_of(refused)
+        record.refresh_from_db()
+        assert getattr(record, field) == next(iter(mine.values())), kind
+        save_again(_client(people["editor"]), url, refused)
+        record.refresh_from_db()
+        assert record.row_version == 3, kind

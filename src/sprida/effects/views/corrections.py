@@ -68,24 +68,20 @@ def _form(kind: str, record: Any, data: Any) -> forms.BaseForm:
         return EffectForm(data, instance=record)
     if kind == "indikator":
         return IndicatorForm(data, instance=record)
-    return CostForm(data, initial=cost_initial(record))
+    return CostForm(data, initial=cost_initial(record), version=record.row_version)
 
 
 def _update(kind: str, by: Any, record: Any, form: Any) -> None:
-    data = form.cleaned_data
+    data, expected = form.cleaned_data, form.loaded_version
     if kind == "status":
-        corrections.status_update(by=by, status=record, **data)
+        corrections.status_update(by=by, status=record, expected_version=expected, **data)
     elif kind == "effekt":
-        corrections.effect_update(by=by, effect=record, **data)
+        corrections.effect_update(by=by, effect=record, expected_version=expected, **data)
     elif kind == "indikator":
-        services.indicator_update(
-            by=by,
-            indicator=record,
-            expected_version=form.loaded_version,
-            **{name: data[name] for name in IndicatorForm.Meta.fields},
-        )
+        fields = {name: data[name] for name in IndicatorForm.Meta.fields}
+        services.indicator_update(by=by, indicator=record, expected_version=expected, **fields)
     else:
-        corrections.cost_update(by=by, cost=record, **data)
+        corrections.cost_update(by=by, cost=record, expected_version=expected, **data)
 
 
 @login_required

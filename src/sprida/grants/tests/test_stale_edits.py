@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from sprida.core.tests.editing import conflict_of, page_data, save_again, two_saves
+from sprida.core.tests.editing import conflict_of, form_data, page_data, save_again, two_saves
 from sprida.grants.models import Application, Condition, Measure
 from sprida.grants.tests.factories import make_application, make_measure
 
@@ -191,3 +191,35 @@ def test_a_form_without_a_version_saves_as_before(people, measure) -> None:
     assert alice.post(url, data).status_code == 302
     measure.refresh_from_db()
     assert measure.title == "Utan version"
+
+
+def _admin_data(page, **changes) -> dict:
+    data = form_data(page.context["adminform"].form)
+    for inline in page.context["inline_admin_formsets"]:
+        data.update(form_data(inline.formset))
+    return {**data, **changes}
+
+
+def test_site_admin_in_the_django_admin_and_an_editor_in_the_app(people, measure) -> None:
+    """The editor's form was loaded first; the admin saves in the Django admin; the editor's
+    save is refused. And the admin's change page, loaded before the editor saves, refuses too."""
+    admin, alice = _client(people["admin"]), _client(people["editor"])
+    app_url = reverse("grants:measure_edit", args=[measure.pk])
+    admin_url = reverse("admin:grants_measure_change", args=[measure.pk])
+    app_page, admin_page = alice.get(app_url), admin.get(admin_url)
+    assert admin_page.status_code == 200
+    assert 'name="seen_version"' in admin_page.content.decode()
+    saved = admin.post(admin_url, _admin_data(admin_page, title="Adas titel"))
+    assert saved.status_code == 302
+    conflict_of(alice.post(app_url, page_data(app_page, title="Alices titel")))
+    measure.refresh_from_db()
+    assert measure.title == "Adas titel"
+    # Now the other way round: the editor saves, the admin's page is stale.
+    admin_page, app_page = admin.get(admin_url), alice.get(app_url)
+    assert alice.post(app_url, page_data(app_page, title="Alices titel")).status_code == 302
+    refused = admin.post(admin_url, _admin_data(admin_page, title="Adas andra titel"))
+    assert refused.status_code == 200
+    assert "alice sparade posten" in refused.content.decode()
+    assert refused.context["adminform"].form["title"].value() == "Adas andra titel"
+    measure.refresh_from_db()
+    assert measure.title == "Alices titel"
