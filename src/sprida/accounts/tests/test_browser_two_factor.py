@@ -85,4 +85,6 @@ def test_set_up_an_app_and_sign_in_again_with_its_code(browser, live_server, mak
     assert "Välkommen, Helene" in page.inner_text("h1")
     page.goto(f"{live_server.url}/konto/tvastegsverifiering/")
     assert "Du har 10 oanvända reservkoder" in page.inner_text("main")
+    assert no_inline_script_or_style(page)
+    assert serious_violations(page) == []
     page.close()
