@@ -21,6 +21,15 @@ class FormError:
     target: str = ""  # the id of the field, without "#"
 
 
+def _target(field: forms.BoundField) -> str:
+    """The id to go to: the input, or the first option of a group of radios or checkboxes."""
+    if field.id_for_label:
+        return field.id_for_label
+    if isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple):
+        return f"{field.auto_id}_0" if field.auto_id else ""
+    return field.auto_id or ""
+
+
 def _form_errors(form: forms.BaseForm, row: str = "") -> Iterator[FormError]:
     prefix = f"{row}: " if row else ""
     for message in form.non_field_errors():
@@ -32,7 +41,7 @@ def _form_errors(form: forms.BaseForm, row: str = "") -> Iterator[FormError]:
         label = f"{prefix}{field.label}" if field.label else prefix.rstrip(": ")
         for message in messages:
             text = f"{label}: {message}" if label else str(message)
-            yield FormError(text, field.id_for_label or field.auto_id or "")
+            yield FormError(text, _target(field))
 
 
 def _formset_errors(formset: forms.BaseFormSet) -> Iterator[FormError]:

@@ -166,7 +166,15 @@ def _chosen_category(
     row: dict[str, Any], categories: list[MeasureCategory]
 ) -> MeasureCategory | None:
     """The category the person chose (by slug; empty for none)."""
-    return next((c for c in categories if c.slug == row.get("category")), None)
+    slug = row.get("category")
+    if not slug:
+        return None
+    chosen = next((c for c in categories if c.slug == slug), None)
+    if chosen is None:
+        raise ValidationError(
+            _("Kategorin ”%(slug)s” finns inte. Välj en av åtgärdskategorierna.") % {"slug": slug}
+        )
+    return chosen
 
 
 def _upsert_measures(

@@ -48,3 +48,13 @@ def test_the_component_renders_the_summary_and_the_title_prefix() -> None:
     assert 'tabindex="-1"' in html and "data-error-summary" in html
     clean = Template("{% load sprida %}{% error_title form %}{% error_summary form %}")
     assert clean.render(Context({"form": Sample()})).strip() == ""
+
+
+class Choices(forms.Form):
+    regions = forms.MultipleChoiceField(
+        label="Regioner", choices=[("a", "A"), ("b", "B")], widget=forms.CheckboxSelectMultiple
+    )
+
+
+def test_a_group_of_checkboxes_links_to_its_first_box() -> None:
+    assert [e.target for e in form_errors(Choices({}))] == ["id_regions_0"]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+from django.core.exceptions import ValidationError
+
 from sprida.grants.models import Measure, MeasureCategory
 from sprida.grants.tests.factories import ApplicationFactory, MeasureFactory
 from sprida.intake.categories import suggested_categories
@@ -79,3 +82,15 @@ def test_the_api_without_a_category_takes_the_same_suggestion(
     application = proposal_confirm(by=officer, document=document, data=data)
     category = application.measures.get(title=UNPLACED).category
     assert category is not None and category.slug == "egenmonitorering"
+
+
+def test_an_unknown_category_is_refused_and_nothing_is_saved(
+    people, django_capture_on_commit_callbacks
+) -> None:
+    officer = people["officer"]
+    document = receive(officer, SEED, django_capture_on_commit_callbacks)
+    data = copy.deepcopy(document.proposal.data)
+    data["measures"][0]["category"] = "finns-inte"
+    with pytest.raises(ValidationError, match="finns-inte"):
+        proposal_confirm(by=officer, document=document, data=data)
+    assert not Measure.objects.exists()

@@ -61,3 +61,32 @@ def test_a_page_without_errors_has_no_summary(
     client.force_login(people["officer"])
     page = client.get(f"/dokument/{document.pk}/").content.decode()
     assert "data-error-summary" not in page and "<title>Fel: " not in page
+
+
+def test_a_condition_on_a_measure_row_that_is_not_kept_is_an_error(
+    client, people, django_capture_on_commit_callbacks
+) -> None:
+    document = receive(people["officer"], SEED, django_capture_on_commit_callbacks)
+    client.force_login(people["officer"])
+    post = as_browser_sends(document.proposal.data)
+    last = int(post["conditions-TOTAL_FORMS"]) - 1
+    post[f"conditions-{last}-measure"] = "9"  # the blank measure row
+    post[f"conditions-{last}-text"] = "Rapportera varje kvartal."
+    response = client.post(f"/dokument/{document.pk}/", post)
+    assert response.status_code == 400
+    summary = response.content.decode().split("data-error-summary", 1)[1]
+    assert f'href="#id_conditions-{last}-measure"' in summary
+    assert not Decision.objects.exists()
+
+
+def test_a_joint_application_without_participants_is_an_error(
+    client, people, django_capture_on_commit_callbacks
+) -> None:
+    document = receive(people["officer"], SEED, django_capture_on_commit_callbacks)
+    client.force_login(people["officer"])
+    post = as_browser_sends(document.proposal.data)
+    post["joint"] = "on"
+    post.pop("participants", None)
+    response = client.post(f"/dokument/{document.pk}/", post)
+    assert response.status_code == 400
+    assert 'href="#id_participants_0"' in response.content.decode()
