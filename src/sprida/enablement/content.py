@@ -129,8 +129,8 @@ def section_lines(version: DossierVersion) -> dict[str, list[str]]:
     for check in version.checks.all():
         req = check.requirement
         out[req.section].append(
-            _("Krav %(urn)s v%(version)s: %(status)s")
-            % {"urn": req.urn, "version": req.version, "status": check.get_status_display()}
+            _("Krav ”%(title)s” (version %(version)s): %(status)s")
+            % {"title": req.title, "version": req.version, "status": check.get_status_display()}
             + (f" – {check.note}" if check.note else "")
         )
     return out
