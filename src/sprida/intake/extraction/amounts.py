@@ -34,7 +34,8 @@ _WORD_UNITS = {
     "mdr": 10**9,
     "tusen": 10**3,
 }
-_CURRENCY = r"(?:kronor|krona|kr|sek)"
+# "kronorna": "av de sökta 9 000 000 kronorna"
+_CURRENCY = r"(?:kronorna|kronor|krona|kr|sek)"
 _SELF = "|".join(
     sorted((re.escape(k).replace(r"\ ", " ?") for k in _SELF_UNITS), key=len, reverse=True)
 )

@@ -18,8 +18,11 @@ _REJECTED = re.compile(
     r"\bavslå[rs]?\b(?:\s+\w+){0,3}?\s+med\s+(?:sammanlagt\s+|totalt\s+)?$", re.I
 )
 _APPLIED = re.compile(
-    r"\b(?:ansökte|har ansökt|ansöker|sökte|har sökt|ansökan (?:uppgår|avser|gällde|avsåg))\b"
-    r"[^.]*?(?:med|om|till)\s+(?:sammanlagt\s+|totalt\s+)?$"
+    r"\b(?:ansökte|har ansökt|ansöker|sökte|har sökt|ansökan (?:avser|gällde|avsåg))\b"
+    r"[^.]*?(?:med|om)\s+(?:sammanlagt\s+|totalt\s+)?$"
+    # "Ansökan gällde 9 000 000 kronor", "ansökan uppgick till sammanlagt …"
+    r"|\bansökan\s+(?:uppgår|uppgick|avser|avsåg|gäller|gällde)\s+(?:till\s+)?"
+    r"(?:sammanlagt\s+|totalt\s+)?$"
     r"|\bav\s+(?:de\s+)?(?:an)?sökta\s+$",
     re.I,
 )
@@ -47,7 +50,7 @@ _PER_YEAR = re.compile(r"\s*(?:per år|om året|årligen|/år)\b", re.I)
 # A sentence about what all the regions applied for or were granted together.
 _ALL_REGIONS = re.compile(r"\bregionerna\b|\b(?:samtliga|alla)\s+regioner\b", re.I)
 SUBMITTED_CUE = re.compile(
-    r"\bansökte\b|\bansökan\s+(?:som\s+)?(?:inkom|kom in|lämnades|inkommen|daterad)"
+    r"\bansökte\b|\bansökan\s+(?:som\s+)?(?:inkom|kom in|lämnades|daterad)"
     r"|\b(?:inkom|kom\s+in|lämnade\s+in)\s+(?:med\s+)?(?:sin\s+|en\s+)?ansökan",
     re.I,
 )

@@ -20,9 +20,7 @@ from .shares import SHARE, share_of
 from .tables import table_measures
 from .titles import clean_title
 
-_MEASURE_INTRO = re.compile(
-    r"åtgärd|insats|satsning|område|projekt|delprojekt|följande|ansök|bevilja", re.I
-)
+_MEASURE_INTRO = re.compile(r"åtgärd|insats|satsning|område|projekt|följande|ansök|bevilja", re.I)
 _REJECT_HEADING = re.compile(
     r"avslås|avslag|(?:beviljas|lämnas|ges|utgår)\s+(?:inte|ej)|inte\s+(?:beviljas|lämnas)", re.I
 )

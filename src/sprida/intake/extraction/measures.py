@@ -21,9 +21,7 @@ _NOT_MEASURE_INTRO = re.compile(
     r"handlingar|närvarande|ledamöter)",
     re.I,
 )
-_MEASURE_INTRO = re.compile(
-    r"åtgärd|insats|satsning|område|projekt|delprojekt|följande|ansök|bevilja", re.I
-)
+_MEASURE_INTRO = re.compile(r"åtgärd|insats|satsning|område|projekt|följande|ansök|bevilja", re.I)
 _GRANT_AMOUNT = re.compile(r"\b(?:beviljas|beviljat|beviljade)\b[^.]*?$|\bmed\s*$", re.I)
 _APPLIED = re.compile(r"\b(?:ansökt|sökt)\s+(?:belopp|bidrag)\s+(?:om|på|var)?\s*$", re.I)
 _CONDITION_LEAD = re.compile(

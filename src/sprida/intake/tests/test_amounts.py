@@ -108,3 +108,11 @@ def test_a_counted_noun_after_a_scale_word_is_no_money(text: str) -> None:
 @pytest.mark.parametrize("end", [".", ",", ";", ")", "", " - vilket"])
 def test_a_bare_amount_may_end_a_clause(end: str) -> None:
     assert [a.value for a in find_amounts(f"(sökt: 46 miljoner{end}", bare=True)] == [46_000_000]
+
+
+def test_the_definite_plural_of_kronor_is_money() -> None:
+    found = find_amounts("av de sökta 9 000 000 kronorna beviljas 6 000 000 kronor")
+    assert [(a.value, a.text) for a in found] == [
+        (9_000_000, "9 000 000 kronorna"),
+        (6_000_000, "6 000 000 kronor"),
+    ]
