@@ -139,6 +139,9 @@ def _find_application(
     cases = set(data.get("case_numbers") or [])
     title = data.get("title") or ""
     kind = data.get("document_type")
+    for application in candidates:  # this document, confirmed before
+        if application.pk == document.application_id:
+            return application
     for application in candidates:  # an earlier version of this same document
         for other in application.documents.all():
             earlier = getattr(other, "proposal", None)
@@ -341,10 +344,8 @@ def proposal_confirm(*, by: Any, document: Document, data: dict[str, Any]) -> Ap
             is_demo=document.is_demo,
             **{k: v for k, v in fields.items() if v},
         )
-    elif fields:
-        grants.application_update(
-            by=SYSTEM, application=application, **{k: v for k, v in fields.items() if v}
-        )
+    else:
+        _application_refresh(application, data, fields)
     case_owner = (
         applicant
         if data.get("document_type") != "decision"
@@ -381,6 +382,24 @@ def proposal_confirm(*, by: Any, document: Document, data: dict[str, Any]) -> Ap
     _attribute(by, application, document, started)
     _reindex(application, document)
     return application
+
+
+def _application_refresh(
+    application: Application, data: dict[str, Any], fields: dict[str, Any]
+) -> None:
+    """A later document's figures, and for a joint application the participants it names."""
+    participants = participants_of(data) if application.joint else []
+    changed = {o.pk for o in participants} != set(
+        application.participants.values_list("pk", flat=True)
+    )
+    values = {k: v for k, v in fields.items() if v}
+    if values or (participants and changed):
+        grants.application_update(
+            by=SYSTEM,
+            application=application,
+            participants=participants if participants and changed else None,
+            **values,
+        )
 
 
 def _reindex(application: Application, document: Document) -> None:

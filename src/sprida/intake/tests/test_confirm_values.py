@@ -74,3 +74,17 @@ def test_joint_participants_are_those_the_document_names(
         "orebro",
         "uppsala",
     ]
+
+
+def test_confirming_again_updates_the_participants(
+    people, django_capture_on_commit_callbacks
+) -> None:
+    coordinator = people["coordinator"]
+    document = receive(coordinator, JOINT, django_capture_on_commit_callbacks)
+    application = proposal_confirm(by=coordinator, document=document, data=document.proposal.data)
+    assert application.participants.count() == 21
+    data = copy.deepcopy(document.proposal.data)
+    data["application"]["participants"] = ["232100-0164", "232100-0024"]
+    again = proposal_confirm(by=coordinator, document=document, data=data)
+    assert again.pk == application.pk
+    assert sorted(again.participants.values_list("slug", flat=True)) == ["orebro", "uppsala"]
