@@ -384,6 +384,12 @@ def payout_mark_paid(*, by: Any, payout: Payout, paid_on: dt.date) -> Payout:
     payout.status = PayoutStatus.PAID
     payout.paid_on = paid_on
     _save(payout, by, validate_unique=False)
+    # The decision's edit form shows its payouts: one opened before this must not undo it.
+    decision = Decision.objects.select_for_update().get(pk=payout.decision_id)
+    decision._history_user = author(by)  # type: ignore[attr-defined]
+    reason = _("Utbetalningen för %(year)s markerad som utbetald.") % {"year": payout.year}
+    decision._change_reason = reason  # type: ignore[attr-defined]
+    decision.save(update_fields=["row_version"])
     return payout
 
 

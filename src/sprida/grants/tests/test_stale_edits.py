@@ -3,12 +3,15 @@ with both versions shown, and the first is kept."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 
 from sprida.core.tests.editing import conflict_of, form_data, page_data, save_again, two_saves
-from sprida.grants.models import Application, Condition, Measure
+from sprida.grants import services
+from sprida.grants.models import Application, Condition, Measure, Payout
 from sprida.grants.tests.factories import make_application, make_measure
 
 
@@ -223,3 +226,21 @@ def test_site_admin_in_the_django_admin_and_an_editor_in_the_app(people, measure
     assert refused.context["adminform"].form["title"].value() == "Adas andra titel"
     measure.refresh_from_db()
     assert measure.title == "Alices titel"
+
+
+def test_a_payout_marked_paid_meanwhile_is_not_undone_by_the_decision_form(
+    people, orebro_decision
+) -> None:
+    officer = _client(people["officer"])
+    url = reverse("grants:decision_edit", args=[orebro_decision.pk])
+    page = officer.get(url)
+    payout = Payout.objects.filter(decision=orebro_decision, status="planned").earliest("year")
+    services.payout_mark_paid(by=people["officer"], payout=payout, paid_on=dt.date(2026, 1, 15))
+    names = ("form", "line_forms", "payout_forms")
+    refused = officer.post(url, page_data(page, names, reasoning="Nya skäl"))
+    conflict = conflict_of(refused)
+    assert any(row.theirs == "Utbetald" for row in conflict.rows), conflict.rows
+    payout.refresh_from_db()
+    assert payout.status == "paid"
+    entry = orebro_decision.history.order_by("-history_id")[0]
+    assert entry.history_change_reason.startswith("Utbetalningen för")
