@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sprida.intake.extraction import extract_text
 
 SOURCE = {"path": "x.txt", "sha256": "0" * 64}
@@ -86,3 +89,56 @@ def test_a_region_named_in_a_government_press_release_is_only_mentioned() -> Non
         "Region Norrbotten får bidrag."
     )
     assert own[0]["role"] == "author"
+
+
+_COUNTIES = {
+    "Stockholm": "Region Stockholm",
+    "Uppsala": "Region Uppsala",
+    "Jämtland": "Region Jämtland Härjedalen",
+    "Kalmar": "Region Kalmar län",
+    "Gävleborg": "Region Gävleborg",
+    "Skåne": "Region Skåne",
+    "Norrbotten": "Region Norrbotten",
+    "Örebro": "Region Örebro län",
+}
+
+
+def _listed(counties: list[str]) -> str:
+    return ", ".join(counties[:-1]) + " och " + counties[-1]
+
+
+@settings(max_examples=40, deadline=None)
+@given(counties=st.lists(st.sampled_from(sorted(_COUNTIES)), min_size=2, max_size=5, unique=True))
+def test_county_names_listed_where_the_text_is_about_regions_are_regions(
+    counties: list[str],
+) -> None:
+    found = names(f"Nyhet\n\nBidrag har beviljats till regionerna {_listed(counties)}.")
+    assert found == [_COUNTIES[c] for c in counties]
+
+
+@settings(max_examples=40, deadline=None)
+@given(counties=st.lists(st.sampled_from(sorted(_COUNTIES)), min_size=1, max_size=2, unique=True))
+def test_one_or_two_places_in_a_text_not_about_regions_are_no_regions(counties: list[str]) -> None:
+    places = counties[0] if len(counties) == 1 else " och ".join(counties)
+    assert names(f"Resor\n\nSeminariet hålls i {places} i december.") == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    applicant=st.sampled_from(sorted(_COUNTIES)),
+    mentioned=st.sampled_from(sorted(_COUNTIES)),
+    times=st.integers(min_value=1, max_value=4),
+)
+def test_the_applicant_is_never_a_region_only_mentioned(
+    applicant: str, mentioned: str, times: int
+) -> None:
+    if applicant == mentioned:
+        return
+    other = _COUNTIES[mentioned]
+    found = regions(
+        "Beslut\n\nEffektivitetsdelegationen beslutar att bevilja "
+        f"{_COUNTIES[applicant]}s ansökan om bidrag. Bidrag beviljas med 2 000 000 kronor.\n\n"
+        + " ".join(f"Arbetet liknar det som {other} har gjort." for _ in range(times))
+    )
+    assert found[0]["name"] == _COUNTIES[applicant] and found[0]["role"] == "applicant"
+    assert {r["name"]: r["role"] for r in found[1:]} == {other: "mentioned"}
