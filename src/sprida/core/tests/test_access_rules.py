@@ -285,6 +285,13 @@ def test_the_parts_members_read_its_rows_but_not_private_ones(people, orgs, make
     assert not can_view(reader, draft)
 
 
+def test_a_part_adds_readers_and_never_hides_the_row_from_its_owner(people, orgs) -> None:
+    """Jämtland Härjedalen's part of Örebro's joint application stays readable in Örebro."""
+    cost = _part_cost(orgs["jamtland-harjedalen"])
+    assert can_view(people["viewer"], cost)
+    assert can_view(people["editor"], cost)
+
+
 # can / get_for_user / may_act_for ---------------------------------------------------------------
 
 
