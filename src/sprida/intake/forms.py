@@ -18,9 +18,9 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
         single = super().clean
-        if isinstance(data, list | tuple):
+        if isinstance(data, list | tuple) and data:
             return [single(item, initial) for item in data]
-        return [single(data, initial)]
+        return [single(data or None, initial)]  # no file at all: the field's "required" error
 
 
 class UploadForm(forms.Form):

@@ -26,10 +26,9 @@ def documents(request: HttpRequest) -> HttpResponse:
     status = 200
     if request.method == "POST":
         if not services.may_upload(request.user):
-            messages.error(
-                request, _("Du behöver vara redaktör i en organisation för att ladda upp dokument.")
+            raise PermissionDenied(
+                _("Du behöver vara redaktör i en organisation för att ladda upp dokument.")
             )
-            return redirect("intake:documents")
         form = UploadForm(request.POST, request.FILES)
         if form.is_valid():
             results = services.documents_receive(

@@ -296,6 +296,8 @@ def group_create(request: HttpRequest, category: str) -> HttpResponse:
     if chosen is None:
         raise Http404
     owners = _acting_orgs(request)
+    if not owners:
+        raise PermissionDenied
     form = CollaborationForm(request.POST, owners=owners, user=request.user)
     if not form.is_valid():
         messages.error(request, _("Gruppen skapades inte: ange namn och sammankallande."))

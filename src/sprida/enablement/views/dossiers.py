@@ -445,6 +445,8 @@ def requirements(request: HttpRequest) -> HttpResponse:
 def adopt(request: HttpRequest, slug: str) -> HttpResponse:
     dossier = _dossier(request, slug)
     regions = organisations_acted_for(user=request.user, model=DossierAdoption, regions_only=True)
+    if not regions.exists():
+        raise PermissionDenied(_("Bara regionens redaktörer antar underlaget för regionen."))
     form = AdoptForm(request.POST, regions=regions, user=request.user)
     if not form.is_valid():
         for errors in form.errors.values():
