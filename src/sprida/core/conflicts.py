@@ -32,6 +32,7 @@ class Conflict:
     saved_at: dt.datetime | None
     removed: bool
     rows: list[ConflictRow] = field(default_factory=list)
+    saved_by_id: int | None = None  # the template says "you" when it is the person themselves
 
 
 def saved_values(obj: models.Model, names: Iterable[str]) -> dict[str, Any]:
@@ -105,7 +106,7 @@ def conflict_for(error: StaleEditError, form: Any, parts: Iterable[Part]) -> Con
     if current is not None:
         form.carry_version(getattr(current, VERSION_FIELD))
     rows = [row for part in parts for row in conflict_rows(*part)]
-    return Conflict(error.saved_by, error.saved_at, current is None, rows)
+    return Conflict(error.saved_by, error.saved_at, current is None, rows, error.saved_by_id)
 
 
 def record_conflict(

@@ -32,6 +32,7 @@ class StaleEditError(Exception):
         self.model = type(obj)
         self.current: Any = type(obj)._base_manager.filter(pk=obj.pk).first()
         self.saved_by, self.saved_at = last_saved(self.current)
+        self.saved_by_id = last_saver_id(self.current)
         super().__init__(
             f"{type(obj).__name__} {obj.pk} is at version "
             f"{getattr(self.current, VERSION_FIELD, None)}, not {expected}"
@@ -53,6 +54,15 @@ def last_saved(obj: Any) -> tuple[str, dt.datetime | None]:
     if record is None:
         return "", None
     return person(record.history_user), record.history_date
+
+
+def last_saver_id(obj: Any) -> int | None:
+    """The id of the user who saved `obj` last (None when not known or the system)."""
+    manager = getattr(obj, "history", None)
+    if obj is None or manager is None:
+        return None
+    record = manager.order_by("-history_date", "-pk").first()
+    return getattr(record, "history_user_id", None)
 
 
 def claim_version(obj: Any, expected: int | None) -> None:

@@ -244,3 +244,11 @@ def test_a_payout_marked_paid_meanwhile_is_not_undone_by_the_decision_form(
     assert payout.status == "paid"
     entry = orebro_decision.history.order_by("-history_id")[0]
     assert entry.history_change_reason.startswith("Utbetalningen för")
+
+
+def test_the_same_person_in_two_tabs_is_told_it_was_themselves(people, measure) -> None:
+    alice = _client(people["editor"])
+    url = reverse("grants:measure_edit", args=[measure.pk])
+    refused = two_saves(alice, alice, url, mine={"title": "Flik ett"}, theirs={"title": "Flik två"})
+    conflict_of(refused)
+    assert "Du sparade själv posten" in refused.content.decode()
