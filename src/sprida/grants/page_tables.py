@@ -158,7 +158,7 @@ def payouts_table(payouts: Sequence[Payout], *, name: str = "utbetalningar") -> 
     rows = [
         {
             "year": p.year,
-            "application": p.decision.application.title,
+            "application": p.decision.label,
             "decision_url": reverse("grants:decision", args=[p.decision_id]),
             "amount": p.amount_sek,
             "status": p.get_status_display(),
@@ -172,7 +172,7 @@ def payouts_table(payouts: Sequence[Payout], *, name: str = "utbetalningar") -> 
         caption=_l("Utbetalningar per år"),
         columns=[
             Column("year", _l("År")),
-            Column("application", _l("Beslut om")),
+            Column("application", _l("Beslut")),
             Column("amount", _l("Belopp"), "sek"),
             Column("status", _l("Status")),
             Column("paid_on", _l("Utbetald den"), "date"),
@@ -198,7 +198,7 @@ def deadlines_table(deadlines: Iterable[Deadline], *, name: str = "tidsfrister")
                 "due_on": d.due_on,
                 "kind": str(d) if d.title else d.get_kind_display(),
                 "region": application.applicant.name,
-                "application": application.title,
+                "application": d.decision.short_label,
                 "decision_url": reverse("grants:decision", args=[d.decision_id]),
                 "days_left": days,
                 "_css_days_left": "" if state.done else state.css,
@@ -218,7 +218,7 @@ def deadlines_table(deadlines: Iterable[Deadline], *, name: str = "tidsfrister")
             Column("due_on", _l("Senast"), "date"),
             Column("kind", _l("Vad")),
             Column("region", _l("Region")),
-            Column("application", _l("Ansökan")),
+            Column("application", _l("Beslut")),
             Column("days_left", _l("Dagar kvar"), "int"),
             Column("state", _l("Läge")),
             Column("demo", _l("Demodata")),

@@ -181,9 +181,9 @@ def payouts_for_region(
     qs = restrict(Payout.objects.filter(decision__application__applicant=region), user)
     if year:
         qs = qs.filter(decision__decided_on__year=year)
-    return qs.select_related("decision", "decision__application").order_by(
-        "year", "decision__decided_on", "pk"
-    )
+    return qs.select_related(
+        "decision", "decision__application", "decision__application__applicant"
+    ).order_by("year", "decision__decided_on", "pk")
 
 
 def deadlines_for_user(

@@ -37,7 +37,7 @@ def _measure(measure: Measure) -> Doc:
 
 def _application(application: Application) -> Doc:
     return Doc(
-        title=application.title,
+        title=application.label,
         body="\n".join(
             p for p in [application.economic_analysis, application.development_needs] if p
         ),
@@ -50,7 +50,7 @@ def _application(application: Application) -> Doc:
 def _decision(decision: Decision) -> Doc:
     application = decision.application
     return Doc(
-        title=str(_("Beslut: %(title)s") % {"title": application.title}),
+        title=decision.label,
         body=decision.reasoning,
         url=first_url(["grants:decision", "grants:decision_detail"], pk=decision.pk)
         or first_url(["grants:application", "grants:application_detail"], pk=application.pk),

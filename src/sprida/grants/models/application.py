@@ -90,6 +90,13 @@ class Application(Versioned):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def label(self) -> str:
+        """Tells applications apart where many share a title: title, region and year."""
+        when = self.submitted_on or (self.created_at.date() if self.created_at else None)
+        year = f", {when.year}" if when else ""
+        return f"{self.title} – {self.applicant.name}{year}"
+
 
 class CaseNumber(models.Model):
     """A diarienummer: each organisation files the same matter under its own number."""

@@ -75,6 +75,21 @@ class Decision(Versioned):
     def __str__(self) -> str:
         return f"{self.application} ({self.decided_on:%Y-%m-%d})"
 
+    @property
+    def short_label(self) -> str:
+        """Tells a region's decisions apart: "Beslut 2025-11-11, dnr 2025/123"."""
+        text = str(_("Beslut %(date)s") % {"date": f"{self.decided_on:%Y-%m-%d}"})
+        return f"{text}, {_('dnr')} {self.case_number}" if self.case_number else text
+
+    @property
+    def label(self) -> str:
+        """Tells every decision apart in a list: its region, date and case number."""
+        text = str(
+            _("Beslut %(date)s till %(region)s")
+            % {"date": f"{self.decided_on:%Y-%m-%d}", "region": self.application.applicant.name}
+        )
+        return f"{text}, {_('dnr')} {self.case_number}" if self.case_number else text
+
 
 # Lookups for rows that hang on a decision.
 _ON_DECISION = _funder_rules("decision__")
