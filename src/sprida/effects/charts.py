@@ -64,7 +64,7 @@ def _svg(chart_id: str, box: Box, title: str, summary: str, body: list[str]) -> 
     title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" '
-        f'viewBox="0 0 {box.width} {box.height}" width="100%" '
+        f'viewBox="0 0 {box.width} {box.height}" width="{box.width}" '
         f'aria-label="{escape(summary)}" aria-labelledby="{title_id} {desc_id}" '
         f'preserveAspectRatio="xMinYMin meet">'
         f'<title id="{title_id}">{escape(title)}</title>'

@@ -48,7 +48,7 @@ def bar_chart(*, label: str, categories: Sequence[str], series: Sequence[Series]
     width = label_width + plot_width + 90
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'viewBox="0 0 {width} {height}" width="{width}" preserveAspectRatio="xMinYMin meet" '
         f'font-family="system-ui, sans-serif">',
         f"<title>{escape(label)}</title>",
         *_legend(series, label_width, 16),
@@ -103,7 +103,7 @@ def budget_chart(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{escape(label)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMinYMin meet" '
+        f'viewBox="0 0 {width} {height}" width="{width}" preserveAspectRatio="xMinYMin meet" '
         f'font-family="system-ui, sans-serif">',
         f"<title>{escape(label)}</title>",
         *_legend([Series(paid_name, ()), Series(planned_name, (), PALETTE[1])], left, 16),

@@ -308,35 +308,53 @@ def portfolio_categories_table(
     )
 
 
-def budget_table(years: Sequence[BudgetYear], *, name: str = "budget") -> Table:
+def _budget_groups(years: Sequence[BudgetYear]) -> list[tuple[str, list[int]]]:
+    """The budget figures as columns: sources that state the same amount for every year share
+    one column (so only disagreeing figures stand side by side), each with the indexes of its
+    sources in `BudgetYear.budgets`."""
     budgets = years[0].budgets if years else []
+    groups: dict[tuple[int | None, ...], list[int]] = {}
+    for index in range(len(budgets)):
+        amounts = tuple(year.budgets[index][1] for year in years)
+        groups.setdefault(amounts, []).append(index)
+    columns = []
+    for indexes in groups.values():
+        stated = [budgets[i][0] for i in indexes]
+        sources = "; ".join(
+            f"{b.source} ({b.source_date.isoformat() if b.source_date else '–'})" for b in stated
+        )
+        columns.append((_("Budget enligt %(sources)s") % {"sources": sources}, indexes))
+    return columns
+
+
+def budget_table(years: Sequence[BudgetYear], *, name: str = "budget") -> Table:
     columns = [
         Column("year", _l("År")),
         Column("paid", _l("Utbetalt"), "sek"),
         Column("planned", _l("Planerat"), "sek"),
         Column("committed", _l("Åtaget totalt"), "sek"),
     ]
-    for index, (budget, _amount) in enumerate(budgets):
-        label = _("Budget enligt %(source)s (%(date)s)") % {
-            "source": budget.source,
-            "date": budget.source_date.isoformat() if budget.source_date else "–",
-        }
-        columns.append(Column(f"budget{index}", label, "sek"))
-        columns.append(Column(f"over{index}", _("Överskridet mot denna"), "sek"))
-    rows = []
-    for year in years:
-        row: dict[str, object] = {
+    rows: list[dict[str, object]] = [
+        {
             "year": year.year,
             "paid": year.paid_sek,
             "planned": year.planned_sek,
             "committed": year.committed_sek,
         }
-        for index, (_budget, amount) in enumerate(year.budgets):
-            row[f"budget{index}"] = amount
+        for year in years
+    ]
+    for group, (label, indexes) in enumerate(_budget_groups(years)):
+        columns.append(Column(f"budget{group}", label, "sek"))
+        exceeded = False
+        for row, year in zip(rows, years, strict=True):
+            amount = year.budgets[indexes[0]][1]
             over = year.committed_sek - amount if amount is not None else None
-            row[f"over{index}"] = over if over and over > 0 else None
-            row[f"_css_over{index}"] = "overdue" if over and over > 0 else ""
-        rows.append(row)
+            row[f"budget{group}"] = amount
+            row[f"over{group}"] = over if over and over > 0 else None
+            row[f"_css_over{group}"] = "overdue" if over and over > 0 else ""
+            exceeded = exceeded or bool(over and over > 0)
+        if exceeded:  # a column of nothing but "–" only takes room from the amounts
+            columns.append(Column(f"over{group}", _("Överskridet mot denna"), "sek"))
     return Table(
         name=name,
         caption=_l("Budgetutnyttjande per år mot programmets budget"),
