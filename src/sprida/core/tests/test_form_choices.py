@@ -110,6 +110,8 @@ def _arguments(world: dict[str, Any], user: Any) -> dict[str, Any]:
         "organisations": Organisation.objects.all(),
         "owners": Organisation.objects.all(),
         "regions": Organisation.objects.all(),
+        "parts": Organisation.objects.all(),
+        "measure_choices": [(1, "Åtgärd 1 i dokumentet")],  # rows of the proposal, not the database
         "decision": world["decision"],
         "measure": world["measure"],
         "groups": WorkingGroup.objects.all(),
