@@ -8,19 +8,9 @@ import re
 from dataclasses import dataclass
 
 from .document import Document, Line
+from .labels import KNOWN_LABEL
 from .text import CELL_SEPARATOR
 
-# Labels that stand on their own line, their value on the next line or in the next cell.
-KNOWN_LABEL = re.compile(
-    r"^(?:datum|sammanträdesdatum|sammanträdets datum|mötesdatum|beslutsdatum|tid|plats|"
-    r"plats och tid|tid och plats|sammanträdesplats|lokal|justerat|justeringsdatum|"
-    r"justeringens plats och tid|justeringens|utses att justera|justerare|justerande|"
-    r"dnr|diarienummer|diarienr|ärendenummer|vår beteckning|er beteckning|handläggare|"
-    r"mottagare|till|beslutande|närvarande|närvarande ledamöter|ledamöter|ersättare|"
-    r"övriga deltagare|övriga närvarande|tjänstepersoner|paragrafer|organ|utfärdad|publicerad|"
-    r"bidragsmottagare|kontaktperson|underskrifter|sekreterare|ordförande)$",
-    re.IGNORECASE,
-)
 # "Label: value" with a short label.
 _COLON = re.compile(r"^(?P<label>[A-ZÅÄÖa-zåäö][\wåäöÅÄÖ .'/-]{0,40}?)\s*:\s*(?P<value>\S.*)$")
 _MAX_LABEL_WORDS = 5

@@ -29,7 +29,8 @@ _ALL_REGIONS = re.compile(r"\bsamtliga\s+regioner|\balla\s+regioner", re.I)
 _APPLY_CUE = re.compile(
     r"\bansök\w*\s+(?:om\s+)?(?:(?:stats)?bidrag\w*\s+|medel\s+)?"
     r"(?:(?:från|hos|av)\s+[\wåäöÅÄÖ-]+\s+)?(?:med\s+|om\s+|på\s+)?"
-    r"(?:sammanlagt\s+|totalt\s+|cirka\s+|drygt\s+)?$|\bsökt\w*\s+(?:belopp\s+)?(?:om|på)?\s*$",
+    r"(?:sammanlagt\s+|totalt\s+|cirka\s+|drygt\s+)?$"
+    r"|\bsökt\w*\s+(?:belopp(?:et)?\s+)?(?:om|på)?\s*$",
     re.I,
 )
 _PER_YEAR = re.compile(r"^\s*(?:per år|om året|årligen)", re.I)

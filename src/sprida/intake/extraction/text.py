@@ -12,6 +12,7 @@ import unicodedata
 from bisect import bisect
 from dataclasses import dataclass
 
+from .labels import KNOWN_LABEL
 from .layout import furniture
 
 _SPACE_CHARS = frozenset(
@@ -277,6 +278,8 @@ def _joins(prev: str, nxt: str, gap: bool, width: int) -> str | None:
         return None
     if CELL_SEPARATOR in prev or CELL_SEPARATOR in nxt:
         return None  # table rows and column layouts keep their lines
+    if KNOWN_LABEL.match(prev.rstrip(":").strip()):
+        return None  # a label on its own line ("Sammanträdesdatum") heads its value
     if _NUMBERED_HEADING.match(prev) and len(prev.split()) <= 8:
         return None  # "2.1 Teknisk utrustning" heads its section
     if nxt.lower().startswith("att ") and _ATT_LEAD.search(prev):

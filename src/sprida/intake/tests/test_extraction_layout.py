@@ -234,3 +234,12 @@ def test_a_protocol_templates_signature_footer_is_no_content() -> None:
         "Justerandes signatur      Utdragsbestyrkande\n"
     ).text
     assert "Justerandes" not in text and "Utdragsbestyrkande" not in text
+
+
+def test_a_page_number_ending_a_long_address_footer_is_cut() -> None:
+    text = normalise(
+        "Region Gävleborg\nTJÄNSTESKRIVELSE\n\nAnsökan om statsbidrag\n\nRegionen ansöker om "
+        "bidrag.\n\nRegion Gävleborg, Regionkontoret, Box 1234, 801 88 Gävle, tel 026-15 50 00, "
+        "www.regiongavleborg.se Sida 1 av 1\n"
+    ).text
+    assert "Sida" not in text and "www.regiongavleborg.se" in text

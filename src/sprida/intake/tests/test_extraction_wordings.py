@@ -336,3 +336,153 @@ def test_grants_in_prose_in_each_wording(sentences: str) -> None:
         ("Digital triage", 3_000_000),
         ("AI-stöd för röntgen", 2_000_000),
     ]
+
+
+# Letterheads, memos, programmes, signatures and regions ------------------------------------------
+
+
+@pytest.mark.parametrize("other", ["Anslaget", "Publicerad", "Expedierad", "Ankom", "Diarieförd"])
+def test_a_date_labelled_as_another_event_is_not_the_documents(other: str) -> None:
+    got = extract(
+        f"Region Halland\n{other} 2025-06-17\n2025-06-10\n\nAnsökan om statsbidrag för triage\n\n"
+        "Regionen ansöker om statsbidrag.\n"
+    )
+    assert got["dates"]["document"] == "2025-06-10"
+
+
+@pytest.mark.parametrize("label", ["Datum", "Beslutsdatum", "Daterad", "Upprättad"])
+def test_a_labelled_document_date_after_a_long_first_line(label: str) -> None:
+    got = extract(
+        "Tjänsteskrivelse om ansökan om tillfälligt statsbidrag för åtgärder för en effektiv "
+        "hälso- och sjukvård och för gemensam digital infrastruktur i vården\n\n"
+        f"{label}: 2025-06-10\n\nRegionen ansöker om statsbidrag.\n"
+    )
+    assert got["dates"]["document"] == "2025-06-10"
+
+
+@pytest.mark.parametrize(
+    ("label", "value"),
+    [
+        ("Sammanträdesdatum", "2025-06-10"),
+        ("Sammanträdets datum", "2025-06-10"),
+        ("Mötesdatum", "2025-06-10"),
+        ("Datum", "2025-06-10"),
+        ("Tid", "2025-06-10 kl. 13.00"),
+        ("Sammanträde", "2025-06-10"),
+        ("Plats och tid", "Regionens hus, 2025-06-10 kl. 13.00"),
+        ("Tid och plats", "2025-06-10 kl. 13.00, Regionens hus"),
+    ],
+)
+def test_the_meeting_date_under_each_label_outranks_an_earlier_date(label: str, value: str) -> None:
+    got = extract(
+        f"Protokoll\nRegionstyrelsen\nUtskrivet 2025-06-20\n\n{label}\n{value}\n\n"
+        "§ 12\nAnsökan om statsbidrag\n\nRegionstyrelsen beslutar\natt ansöka om statsbidrag.\n"
+    )
+    assert got["dates"]["meeting"] == "2025-06-10"
+
+
+@pytest.mark.parametrize("label", ["Plats", "Sammanträdesplats", "Lokal"])
+def test_the_meeting_place_under_each_label(label: str) -> None:
+    got = extract(
+        f"Protokoll\nRegionstyrelsen\n\nDatum: 2025-06-10\n{label}: Regionens hus, Örebro\n\n"
+        "§ 12\nAnsökan om statsbidrag\n\nRegionstyrelsen beslutar\natt ansöka om statsbidrag.\n"
+    )
+    assert got["meeting"]["place"] == "Regionens hus, Örebro"
+
+
+@pytest.mark.parametrize(
+    "proposal",
+    [
+        "att ansöka om statsbidrag i samverkan med Region Gävleborg och Region Dalarna.",
+        "att ansöka om statsbidrag tillsammans med Region Gävleborg och Region Dalarna.",
+        "att lämna en gemensam ansökan med Region Gävleborg och Region Dalarna.",
+        "att delta i den regiongemensamma ansökan med Region Gävleborg och Region Dalarna.",
+    ],
+)
+def test_a_joint_application_and_its_participants_in_each_wording(proposal: str) -> None:
+    got = extract(
+        "Tjänsteskrivelse\nRegion Uppsala\n\nAnsökan om statsbidrag för digital triage\n\n"
+        f"Förslag till beslut\nRegionstyrelsen föreslås besluta\n{proposal}\n"
+    )
+    assert got["application"]["joint"] is True
+    roles = {r["name"]: r["role"] for r in got["regions"]}
+    assert roles["Region Gävleborg"] == roles["Region Dalarna"] == "participant"
+
+
+@pytest.mark.parametrize(
+    "proposal",
+    [
+        "att ansöka om medel med 5 000 000 kronor.",
+        "att ansöka om statsbidrag hos Effektivitetsdelegationen med 5 000 000 kronor.",
+        "att ansöka om bidrag från Effektivitetsdelegationen om 5 000 000 kronor.",
+        "att ansöka om bidrag på 5 000 000 kronor.",
+        "att ansöka om statsbidrag med sammanlagt 5 000 000 kronor.",
+        "att ansöka om statsbidrag med totalt 5 000 000 kronor.",
+        "att ansöka om statsbidrag med cirka 5 000 000 kronor.",
+        "att ansöka om statsbidrag med drygt 5 000 000 kronor.",
+        "att sökt belopp om 5 000 000 kronor fördelas på tre år.",
+        "att det sökta beloppet på 5 000 000 kronor fördelas på tre år.",
+    ],
+)
+def test_the_applied_amount_of_a_memo_in_each_wording(proposal: str) -> None:
+    got = extract(
+        "Tjänsteskrivelse\nRegion Uppsala\n\nAnsökan om statsbidrag för digital triage\n\n"
+        f"Förslag till beslut\nRegionstyrelsen föreslås besluta\n{proposal}\n"
+    )
+    assert got["application"]["applied_sek"] == 5_000_000
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regeringen har avsatt 250 miljoner kronor om året under perioden 2025–2030.",
+        "Anslaget uppgår till 250 miljoner kronor årligen under 2025–2030.",
+        "Effektivitetsdelegationen fördelar 250 mnkr/år under 2025–2030.",
+        "Förordningen ger regionerna 250 miljoner kronor varje år under perioden 2025–2030.",
+        "Delegationen kan bevilja 250 miljoner kronor per år under period 2025–2030.",
+        "Regeringen avsätter 250 miljoner kronor per år under åren 2025–2030.",
+    ],
+)
+def test_the_programme_budget_in_each_wording(sentence: str) -> None:
+    got = extract(f"Tjänsteskrivelse\n\nBakgrund\n\n{sentence}\n")
+    assert got["programme"]["budget_sek_per_year"] == 250_000_000
+    assert got["programme"]["period"] == [2025, 2030]
+
+
+@pytest.mark.parametrize(
+    "cue",
+    ["I tjänsten", "Enligt uppdrag", "Med vänlig hälsning", "För Regionstyrelsen", "Underskrifter"],
+)
+def test_the_names_after_each_signature_cue(cue: str) -> None:
+    got = extract(
+        f"Tjänsteskrivelse\n\nAnsökan om statsbidrag\n\nText.\n\n{cue}\n\nAnna Berg\nPer Holm\n"
+    )
+    assert [p["name"] for p in got["people"]] == ["Anna Berg", "Per Holm"]
+
+
+@pytest.mark.parametrize(
+    ("label", "title"),
+    [
+        ("Vice ordförande", "Vice ordförande"),
+        ("Justerare", "Justerare"),
+        ("Sekreterare", "Sekreterare"),
+        ("Vid protokollet", "Sekreterare"),
+    ],
+)
+def test_the_role_above_a_name_in_a_protocol(label: str, title: str) -> None:
+    got = extract(f"Protokoll\n\n§ 12 Ansökan om statsbidrag\n\nText.\n\n{label}\nAnna Berg\n")
+    assert {p["name"]: p["title"] for p in got["people"]} == {"Anna Berg": title}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bidrag går till länen Skåne och Halland.",
+        "Bidrag går till landstingen i Skåne och Halland.",
+        "Bidrag går till regionerna Skåne samt Halland.",
+        "Regionerna Skåne eller Halland samordnar arbetet.",
+    ],
+)
+def test_two_county_names_where_the_text_is_about_regions(sentence: str) -> None:
+    got = extract(f"Nyhet\n\n{sentence}\n")
+    assert [r["name"] for r in got["regions"]] == ["Region Skåne", "Region Halland"]
