@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from sprida.core.access import author, can_change, may_act_for, may_create
+from sprida.core.access import NationalRole, author, can_change, may_act_for, may_create
 from sprida.core.models import Organisation
 from sprida.core.versioning import claim_version
 from sprida.grants import rules
@@ -102,7 +102,10 @@ APPLICATION_FIELDS = (
 
 
 def may_apply_for(user: Any, organisation: Organisation) -> bool:
-    """Regions apply for themselves; the coordinator (SKR) files the joint applications."""
+    """Regions apply for themselves; the coordinator (SKR) files the joint applications. The
+    funder decides on applications and never makes one, whoever its editors are."""
+    if organisation.national_role == NationalRole.FUNDER:
+        return False
     return may_create(user, Application, organisation.pk)
 
 

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from sprida.core.access import get_for_user, may_create
+from sprida.core.access import NationalRole, get_for_user, may_create
 from sprida.core.collation import Swedish
 from sprida.core.conflicts import Conflict, Part, conflict_for, record_conflict
 from sprida.core.selectors import organisations_acted_for
@@ -48,8 +48,10 @@ def _form_page(request: HttpRequest, title: str, form: Any, **context: Any) -> H
 
 @login_required
 def application_create(request: HttpRequest) -> HttpResponse:
-    mine = organisations_acted_for(user=request.user, model=Application).order_by(
-        "kind", Swedish("name")
+    mine = (
+        organisations_acted_for(user=request.user, model=Application)
+        .exclude(national_role=NationalRole.FUNDER)  # the funder decides, never applies
+        .order_by("kind", Swedish("name"))
     )
     if not mine.exists():
         raise PermissionDenied(_("Du är inte redaktör i någon organisation som kan söka."))
