@@ -61,4 +61,3 @@ def test_search_hits_with_one_title_name_region_and_year(orgs, people) -> None:
     decisions = {hit.title for hit in search_for_user(user=people["admin"], q="beslut")}
     assert "Beslut 2025-11-11 till Region Uppsala" in decisions
     assert "Beslut 2025-11-11 till Region Örebro län" in decisions
-
