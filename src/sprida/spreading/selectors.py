@@ -8,6 +8,7 @@ from typing import Any
 
 from django.apps import apps
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from sprida.core.access import restrict
 from sprida.core.collation import Swedish
@@ -115,7 +116,7 @@ def adoption_map(rows: list[AdoptionRow]) -> dict[str, Any]:
     shapes = county_paths()
     areas = []
     for row in rows:
-        label = row.adoption.get_status_display() if row.adoption else "Ingen uppgift"
+        label = row.adoption.get_status_display() if row.adoption else _("Ingen uppgift")
         areas.append(
             MapArea(
                 letter=row.region.county_letter,
@@ -129,7 +130,7 @@ def adoption_map(rows: list[AdoptionRow]) -> dict[str, Any]:
     for row in rows:
         counts[row.status] += 1
     legend = [
-        {"fill": STATUS_FILL[""], "label": "Ingen uppgift", "count": counts[""]},
+        {"fill": STATUS_FILL[""], "label": _("Ingen uppgift"), "count": counts[""]},
         *(
             {"fill": STATUS_FILL[status], "label": status.label, "count": counts[status]}
             for status in AdoptionStatus

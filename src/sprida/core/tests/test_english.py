@@ -11,9 +11,13 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils.translation import override as language
+
+from sprida.spreading.selectors import adoption_map
 
 CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "en" / "LC_MESSAGES" / "django.po"
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%%|%[sd]|<[^>]+>")
+LAZY_ALIAS_CALL = re.compile(r'\b_l\(\s*((?:"(?:[^"\\]|\\.)*"\s*)+)[,)]')
 
 # (user from the `people` fixture, page, phrases that only the English catalogue gives)
 PAGES = [
@@ -37,6 +41,11 @@ PAGES = [
     ),
     ("officer", "/dokument/", ["Upload and interpret", "Received documents"]),
     ("viewer", "/konto/", ["My account", "Organisations and roles", "Change password"]),
+    (
+        "viewer",
+        "/konto/tvastegsverifiering/",
+        ['<span class="badge">Off</span>', "Sign-in asks only for your password."],
+    ),
 ]
 
 # The frame every page shares, in Swedish; none of it may be left in an English page.
@@ -69,6 +78,23 @@ def test_every_entry_is_translated_with_its_placeholders() -> None:
             assert sorted(PLACEHOLDER.findall(source)) == sorted(
                 PLACEHOLDER.findall(translation)
             ), entry.msgid
+
+
+def test_strings_marked_with_the_lazy_alias_are_in_the_catalogue() -> None:
+    """Modules import gettext_lazy as `_l`; makemessages must read those calls too."""
+    msgids = {entry.msgid for entry in polib.pofile(str(CATALOGUE))}
+    marked = set()
+    for module in Path(settings.PACKAGE_DIR).rglob("*.py"):
+        for call in LAZY_ALIAS_CALL.finditer(module.read_text(encoding="utf-8")):
+            marked.add("".join(re.findall(r'"((?:[^"\\]|\\.)*)"', call.group(1))))
+    assert marked
+    assert sorted(marked - msgids) == []
+
+
+def test_the_adoption_map_legend_is_translated() -> None:
+    with language("en"):
+        legend = adoption_map([])["legend"]
+    assert legend[0]["label"] == "No information"
 
 
 @pytest.mark.parametrize(("who", "url", "phrases"), PAGES)
