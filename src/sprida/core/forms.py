@@ -34,6 +34,15 @@ class ChoicesForUser:
         self.fields[name].queryset = restrict(queryset, self.user)  # type: ignore[attr-defined]
 
 
+class HiddenWithoutId(forms.HiddenInput):
+    """A hidden input nothing points at: without an id, forms that share a page never repeat one."""
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].pop("id", None)
+        return context
+
+
 class CarriesVersion:
     """Mixin for an edit form: the record's row version as it was loaded, in a hidden field.
 
@@ -52,7 +61,7 @@ class CarriesVersion:
         if version is None and instance is not None and instance.pk is not None:
             version = getattr(instance, VERSION_FIELD)
         self.fields[VERSION_FIELD] = forms.IntegerField(
-            widget=forms.HiddenInput, required=False, min_value=1, initial=version
+            widget=HiddenWithoutId, required=False, min_value=1, initial=version
         )
 
     def clean(self) -> dict[str, Any]:

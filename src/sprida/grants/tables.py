@@ -161,7 +161,10 @@ class Table:
         """The rows as HTML, built here rather than in the template: a region's table can hold
         thousands of cells, and this is many times faster than the template loop."""
         parts = []
-        missing = format_html('<span aria-label="{}">–</span>', _("uppgift saknas"))
+        missing = format_html(
+            '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>',
+            _("uppgift saknas"),
+        )
         for row in self.body():
             cells = []
             for index, cell in enumerate(row):

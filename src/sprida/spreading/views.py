@@ -100,11 +100,18 @@ def solution_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "measures": selectors.solution_measures(user=request.user, solution=solution),
         "log": selectors.maturity_log(user=request.user, solution=solution),
         "can_change": changeable,
-        "maturity_form": MaturityForm(initial={"to": evidence.highest_supported}),
-        "adoption_form": AdoptionForm(regions=adopt_regions, user=request.user)
+        # Forms that share the page take their own id prefixes, so no two fields share an id.
+        "maturity_form": MaturityForm(
+            initial={"to": evidence.highest_supported}, auto_id="id_maturity_%s"
+        ),
+        "adoption_form": AdoptionForm(
+            regions=adopt_regions, user=request.user, auto_id="id_adoption_%s"
+        )
         if adopt_regions
         else None,
-        "link_form": LinkMeasureForm() if request.user.is_authenticated else None,
+        "link_form": LinkMeasureForm(auto_id="id_link_%s")
+        if request.user.is_authenticated
+        else None,
     }
     return render(request, "spreading/solution.html", context)
 
