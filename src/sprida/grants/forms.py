@@ -125,11 +125,21 @@ class ApplicationCreateForm(ChoicesForUser, ApplicationForm):
         ),
         required=False,
         label=_l("Deltagande regioner"),
+        help_text=_l("(för en regiongemensam ansökan)"),
         widget=forms.CheckboxSelectMultiple,
+        # The 21 boxes sit in a fieldset inside a closed disclosure, one tab stop until opened.
+        template_name="grants/fields/regions.html",
     )
 
     class Meta(ApplicationForm.Meta):
-        fields = ["applicant", "joint", "participants", *ApplicationForm.Meta.fields]
+        # In the order a person fills them in: what, who (and with whom), then the rest.
+        fields = [
+            "title",
+            "applicant",
+            "joint",
+            "participants",
+            *[name for name in ApplicationForm.Meta.fields if name != "title"],
+        ]
 
     def __init__(self, *args: Any, applicants: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
