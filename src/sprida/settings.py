@@ -228,6 +228,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Sprida <noreply@sprid
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # The address people reach Sprida at, for links in e-mail.
 SPRIDA_SITE_URL = os.environ.get("SPRIDA_SITE_URL", "http://127.0.0.1:8000")
+# Where people report accessibility problems (named in the accessibility statement).
+SPRIDA_ACCESSIBILITY_EMAIL = os.environ.get(
+    "SPRIDA_ACCESSIBILITY_EMAIL", "tillganglighet@sprida.localhost"
+)
 
 # Behind TLS in production: set SPRIDA_HTTPS=1 (the demo runs on plain http on localhost).
 SPRIDA_HTTPS = env_bool("SPRIDA_HTTPS")

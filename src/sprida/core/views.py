@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+from datetime import date
+
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -23,6 +26,22 @@ def home(request: HttpRequest) -> HttpResponse:
         "panels": panels_for(request) if actor.authenticated else [],
     }
     return render(request, "core/home.html", context)
+
+
+# When the statement's findings were last checked against the service, and the text last changed.
+ACCESSIBILITY_ASSESSED_ON = date(2026, 12, 2)
+ACCESSIBILITY_UPDATED_ON = date(2026, 12, 2)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """The accessibility statement (tillgänglighetsredogörelse) that lagen (2018:1937) om
+    tillgänglighet till digital offentlig service requires, after DIGG's model."""
+    context = {
+        "contact_email": settings.SPRIDA_ACCESSIBILITY_EMAIL,
+        "assessed_on": ACCESSIBILITY_ASSESSED_ON,
+        "updated_on": ACCESSIBILITY_UPDATED_ON,
+    }
+    return render(request, "core/accessibility.html", context)
 
 
 def organisations(request: HttpRequest) -> HttpResponse:
