@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from sprida.core.formats import format_sek
 
@@ -19,7 +20,7 @@ OVER = "#a4161a"
 @dataclass(frozen=True)
 class Series:
     name: str
-    values: Sequence[int]
+    values: Sequence[int | None]  # None: unknown, drawn as no bar with the words "uppgift saknas"
     colour: str = ""
 
 
@@ -41,7 +42,7 @@ def bar_chart(*, label: str, categories: Sequence[str], series: Sequence[Series]
     """Horizontal grouped bars: one group per category, one bar per series."""
     if not categories or not series:
         return mark_safe("")
-    peak = max((v for s in series for v in s.values), default=0) or 1
+    peak = max((v for s in series for v in s.values if v is not None), default=0) or 1
     label_width, plot_width, bar, gap = 220, 360, 12, 10
     group = bar * len(series) + gap
     height = 40 + group * len(categories)
@@ -62,9 +63,15 @@ def bar_chart(*, label: str, categories: Sequence[str], series: Sequence[Series]
         )
         for index, s in enumerate(series):
             value = s.values[row] if row < len(s.values) else 0
+            y = top + index * bar
+            if value is None:  # unknown is not zero: no bar, and the words say why
+                parts.append(
+                    f'<text x="{label_width + 4}" y="{y + bar - 3}" font-size="10">'
+                    f"{escape(s.name)}: {escape(_('uppgift saknas'))}</text>"
+                )
+                continue
             length = round(plot_width * value / peak)
             colour = s.colour or PALETTE[index % len(PALETTE)]
-            y = top + index * bar
             parts.append(
                 f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar - 2}" '
                 f'fill="{colour}"><title>{escape(name)}, {escape(s.name)}: '

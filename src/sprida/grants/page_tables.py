@@ -9,11 +9,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 
+from sprida.core.formats import known_sum, sum_sek
 from sprida.grants import rules
 from sprida.grants.deadlines import state_of
 from sprida.grants.models import Application, Condition, Deadline, Measure, Payout
 from sprida.grants.selectors import BudgetYear, CategoryRow, RegionRow
 from sprida.grants.tables import Column, Table
+
+
+def _decided(measure: Measure) -> bool:
+    return getattr(measure, "outcome", None) is not None
 
 
 def _demo(is_demo: bool) -> str:
@@ -114,9 +119,10 @@ def measures_table(
         rows=rows,
         footer={
             columns[0].key: _("Totalt"),
-            "applied": sum(m.applied_sek or 0 for m in measures),
+            # Unknown is not zero: a sum with unknown parts says how many it lacks.
+            "applied": sum_sek(m.applied_sek for m in measures),
             "granted": sum(r["granted"] or 0 for r in rows),
-            "rejected": sum(r["rejected"] or 0 for r in rows),
+            "rejected": sum_sek(m.outcome.rejected_sek for m in measures if _decided(m)),
         }
         if rows
         else None,
@@ -278,7 +284,7 @@ def portfolio_categories_table(
         {
             "category": c.name,
             "measures": c.measures,
-            "applied": c.applied_sek,
+            "applied": c.applied_total,
             "granted": c.granted_sek,
             "rejected": c.rejected_sek,
         }
@@ -298,7 +304,11 @@ def portfolio_categories_table(
         footer={
             "category": _("Totalt"),
             "measures": sum(c.measures for c in categories),
-            "applied": sum(c.applied_sek for c in categories),
+            "applied": known_sum(
+                sum(c.applied_sek for c in categories),
+                sum(c.applied_missing for c in categories),
+                sum(c.measures for c in categories),
+            ),
             "granted": sum(c.granted_sek for c in categories),
             "rejected": sum(c.rejected_sek for c in categories),
         }

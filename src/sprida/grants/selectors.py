@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from sprida.core.access import actor_for, restrict
 from sprida.core.collation import Swedish
+from sprida.core.formats import KnownSum, known_sum
 from sprida.core.models import Organisation, OrganisationKind
 from sprida.grants.models import (
     Application,
@@ -309,9 +310,15 @@ class CategoryRow:
     name: str
     slug: str
     measures: int
-    applied_sek: int
+    applied_sek: int  # of the measures whose applied amount is known
     granted_sek: int
     rejected_sek: int
+    applied_missing: int = 0  # measures whose applied amount is unknown
+
+    @property
+    def applied_total(self) -> int | KnownSum | None:
+        """Unknown is not zero: the applied sum, saying how many measures it lacks."""
+        return known_sum(self.applied_sek, self.applied_missing, self.measures)
 
 
 @dataclass
@@ -430,12 +437,14 @@ def portfolio_summary(*, user: Any, filters: ApplicationFilters | None = None) -
             applied_sek=row["applied"] or 0,
             granted_sek=row["granted"] or 0,
             rejected_sek=row["rejected"] or 0,
+            applied_missing=row["applied_missing"],
         )
         for row in Measure.objects.filter(application__in=app_ids)
         .values("category__name", "category__slug", "category__order")
         .annotate(
             n=Count("pk"),
             applied=Sum("applied_sek"),
+            applied_missing=Count("pk", filter=Q(applied_sek__isnull=True)),
             granted=Sum("outcome__granted_sek"),
             rejected=Sum("outcome__rejected_sek"),
         )

@@ -28,7 +28,7 @@ from sprida.core.exports import (
     CsvWriter,
     workbook_bytes,
 )
-from sprida.core.formats import format_sek, format_thousands
+from sprida.core.formats import KnownSum, format_sek, format_thousands
 
 Kind = Literal["text", "sek", "int", "date", "percent", "bool"]
 EXPORT_FORMATS = ("xlsx", "csv")
@@ -85,6 +85,8 @@ def _sort_key(value: Any) -> tuple[int, Any]:
         return (0, 0)
     if isinstance(value, str):
         return (1, swedish_key(value))
+    if isinstance(value, KnownSum):
+        return (1, value.known_sek)
     return (1, value)
 
 
@@ -149,7 +151,9 @@ class Table:
                     display=display(row.get(c.key), c.kind),
                     url=row.get(self.links[c.key], "") if c.key in self.links else "",
                     css=" ".join(
-                        filter(None, ["num" if c.numeric else "", row.get(f"_css_{c.key}", "")])
+                        filter(
+                            None, [_css(row.get(c.key), c.numeric), row.get(f"_css_{c.key}", "")]
+                        )
                     ),
                 )
                 for c in self.columns
@@ -187,7 +191,7 @@ class Table:
         return [
             Cell(
                 display=display(self.footer.get(c.key), c.kind) if c.key in self.footer else "",
-                css="num" if c.numeric else "",
+                css=_css(self.footer.get(c.key), c.numeric),
             )
             for c in self.columns
         ]
@@ -202,9 +206,20 @@ class Table:
         return f"{slugify(str(self.caption))[:80] or self.name}.{fmt}"
 
 
+def _css(value: Any, numeric: bool) -> str:
+    """'num' for a numeric column; a sum with unknown parts may wrap, as it says so in words."""
+    return " ".join(
+        filter(
+            None, ["num" if numeric else "", "incomplete" if isinstance(value, KnownSum) else ""]
+        )
+    )
+
+
 def _raw(value: Any, kind: Kind) -> Any:
     if value is None:
         return None
+    if isinstance(value, KnownSum):
+        return str(value)
     if kind == "bool":
         return _("Ja") if value else _("Nej")
     if kind in {"text"}:

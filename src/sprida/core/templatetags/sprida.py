@@ -7,6 +7,7 @@ from typing import Any
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -17,7 +18,13 @@ register = template.Library()
 
 @register.filter
 def sek(value: Any) -> str:
-    """34870000 → '34 870 000 kr' (no-break spaces, so it never wraps mid-number)."""
+    """34870000 → '34 870 000 kr' (no-break spaces, so it never wraps mid-number). Unknown
+    (None) is not zero: a dash that a screen reader reads as "uppgift saknas"."""
+    if value is None or value == "":
+        return format_html(
+            '<span aria-hidden="true">–</span><span class="visually-hidden">{}</span>',
+            _("uppgift saknas"),
+        )
     return format_sek(value)
 
 

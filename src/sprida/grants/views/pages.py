@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from sprida.core.access import actor_for, can_change, may_create
 from sprida.core.collation import Swedish
+from sprida.core.formats import KnownSum, sum_sek
 from sprida.core.models import Organisation
 from sprida.grants import charts, page_tables, rules, selectors
 from sprida.grants.models import ApplicationStatus, DeadlineKind, Decision, Outcome, ProgrammeBudget
@@ -60,6 +61,12 @@ def overview(request: HttpRequest) -> HttpResponse:
     return render(request, "grants/overview.html", context)
 
 
+def _known_part(total: int | KnownSum | None) -> int | None:
+    if isinstance(total, KnownSum):
+        return total.known_sek or None
+    return total
+
+
 @login_required
 def region(request: HttpRequest, slug: str) -> HttpResponse:
     """The region's view: applied against granted per measure, conditions, payouts, deadlines."""
@@ -78,19 +85,22 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
     tables = [applications, measures, conditions, payouts, deadlines]
     if export := respond_with_export(request, tables):
         return export
-    by_category: dict[str, list[int]] = {}
+    applied: dict[str, list[int | None]] = {}
+    granted: dict[str, int] = {}
     for m in overview.measures:
         line = getattr(m, "outcome", None)
         name = m.category.name if m.category else _("Utan kategori")
-        entry = by_category.setdefault(name, [0, 0])
-        entry[0] += m.applied_sek or 0
-        entry[1] += line.granted_sek if line else 0
+        applied.setdefault(name, []).append(m.applied_sek)
+        granted[name] = granted.get(name, 0) + (line.granted_sek if line else 0)
+    # Unknown is not zero: a category's applied sum says when parts are missing, and the chart
+    # draws the known part (no bar where nothing is known).
+    applied_sums = {name: sum_sek(values) for name, values in applied.items()}
     chart = charts.bar_chart(
         label=_("Sökt och beviljat per kategori för %(region)s") % {"region": organisation.name},
-        categories=list(by_category),
+        categories=list(applied_sums),
         series=[
-            charts.Series(_("Sökt"), [v[0] for v in by_category.values()]),
-            charts.Series(_("Beviljat"), [v[1] for v in by_category.values()]),
+            charts.Series(_("Sökt"), [_known_part(v) for v in applied_sums.values()]),
+            charts.Series(_("Beviljat"), list(granted.values())),
         ],
     )
     context = {
@@ -102,7 +112,8 @@ def region(request: HttpRequest, slug: str) -> HttpResponse:
         "payouts": payouts,
         "deadlines": deadlines,
         "chart": chart,
-        "chart_rows": [(name, v[0], v[1]) for name, v in by_category.items()],
+        "chart_rows": [(name, applied_sums[name], granted[name]) for name in applied_sums],
+        "applied_unknown": sum(1 for m in overview.measures if m.applied_sek is None),
         "year": year,
         "double_funding": [m for m in overview.measures if m.other_state_funding],
     }
@@ -251,7 +262,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         label=_("Beviljat per kategori"),
         categories=[c.name for c in summary.categories],
         series=[
-            charts.Series(_("Sökt"), [c.applied_sek for c in summary.categories]),
+            charts.Series(_("Sökt"), [_known_part(c.applied_total) for c in summary.categories]),
             charts.Series(_("Beviljat"), [c.granted_sek for c in summary.categories]),
         ],
     )
@@ -274,6 +285,7 @@ def portfolio(request: HttpRequest) -> HttpResponse:
         "budget": budget,
         "region_chart": region_chart,
         "category_chart": category_chart,
+        "applied_unknown": sum(c.applied_missing for c in summary.categories),
         "budget_chart": budget_chart,
         "over": [y for y in summary.years if y.over],
         **_filter_context(filters),
