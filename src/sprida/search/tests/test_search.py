@@ -66,7 +66,7 @@ def test_anonymous_sees_only_public_records(records, rf):
     from django.contrib.auth.models import AnonymousUser
 
     found = titles(AnonymousUser(), "taligenkänning")
-    decision_title = f"Beslut: {records['published'].application.title}"
+    decision_title = records["published"].decision.label  # region and date tell them apart
     assert found == {"Implementering av AI-baserad taligenkänning", decision_title}
 
 
@@ -109,7 +109,9 @@ def test_stale_index_never_leaks(records, people):
 @pytest.mark.django_db
 def test_filters_by_kind_region_and_category(records, people, orgs):
     user = people["admin"]
-    assert titles(user, "journalföringen", kinds=["application"]) == {"Ansökan om vård"}
+    assert titles(user, "journalföringen", kinds=["application"]) == {
+        "Ansökan om vård – Region Jämtland Härjedalen, 2025"
+    }
     assert titles(user, "journalföring", kinds=["decision"]) == set()
     assert titles(user, "journalföring", region=orgs["orebro"].pk) == set()
     assert titles(user, "taligenkänning", category="ai-journalforing") == {
