@@ -1,7 +1,7 @@
 """Every kind of page of the demo, read as each demo user and as a visitor, passes the page checks.
 
-The demo loads once for the module (about a minute); the pages are kept in memory and each test
-looks at all of them:
+The demo loads once (about a minute) and one test runs every check on every page it reads;
+add a new page check to `checks` there rather than loading the demo again:
 
 - no internal code word where a person reads Swedish: every value a model stores as a code
   (choices such as "partially_granted") and every code of the extraction's vocabulary must reach
@@ -14,12 +14,12 @@ looks at all of them:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.test import Client, override_settings
+from django.test import Client
 
 from sprida.accounts.models import User
 from sprida.core.tests import page_checks
@@ -30,8 +30,6 @@ DEMO_USERS = ["orebro", "jamtland", "vastmanland", "skr", "delegationen", "admin
 VISITOR = "(besökare)"
 # Codes that are also ordinary Swedish words on a page ("risk", "pilot").
 SWEDISH_WORDS = {"risk", "pilot", "region", "admin", "text", "ok", "sek"}
-
-DemoPages = dict[str, list[Page]]
 
 
 def code_words() -> set[str]:
@@ -44,67 +42,46 @@ def code_words() -> set[str]:
     return {c for c in codes if re.fullmatch(r"[a-z][a-z_]+", c)} - SWEDISH_WORDS
 
 
-@pytest.fixture(scope="module")
-def demo_pages(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[DemoPages]:
-    """Load the demo, crawl it as every demo user and a visitor, and empty the database after."""
-    var = tmp_path_factory.mktemp("demo")
-    with (
-        django_db_blocker.unblock(),
-        override_settings(VAR_DIR=var, STATIC_ROOT=var / "static"),
-        pytest.MonkeyPatch.context() as patch,
-    ):
-        patch.setenv("SPRIDA_DEMO_PASSWORD", "demo-losenord-123")
-        try:
-            with open("/dev/null", "w") as quiet:
-                call_command("demo", no_serve=True, stdout=quiet)
-            pages: DemoPages = {}
-            for username in [*DEMO_USERS, None]:
-                client = Client()
-                if username:
-                    client.force_login(User.objects.get(username=username))
-                pages[username or VISITOR] = list(crawl(client))
-            yield pages
-        finally:
-            call_command("flush", interactive=False, verbosity=0)
-
-
-def findings(pages: DemoPages, check: Callable[[str], list[str]]) -> dict[str, list[str]]:
-    """Each finding with the first three places it was seen (user: url)."""
-    found: dict[str, list[str]] = {}
-    for username, user_pages in pages.items():
-        for page in user_pages:
-            for finding in check(page.html):
-                found.setdefault(finding, []).append(f"{username}: {page.url}")
-    return {finding: where[:3] for finding, where in sorted(found.items())}
-
-
 def test_the_code_word_list_knows_the_codes_we_have_seen() -> None:
     assert {"partially_granted", "progress_report", "submitted", "decided"} <= code_words()
 
 
-def test_every_user_reaches_many_pages(demo_pages: DemoPages) -> None:
-    assert {user: len(p) for user, p in demo_pages.items() if len(p) <= 10} == {}
-
-
-def test_no_page_of_the_demo_shows_a_code_word(demo_pages: DemoPages) -> None:
+def shows_a_code_word() -> Callable[[Page], list[str]]:
     pattern = re.compile(r"\b(" + "|".join(sorted(code_words(), key=len, reverse=True)) + r")\b")
-    found: dict[str, set[str]] = {}
-    for username, pages in demo_pages.items():
+    return lambda page: sorted({match.group(1) for match in pattern.finditer(page.text)})
+
+
+def on_html(check: Callable[[str], list[str]]) -> Callable[[Page], list[str]]:
+    return lambda page: check(page.html)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_page_of_the_demo_passes_the_page_checks(settings, tmp_path, monkeypatch) -> None:
+    """One demo load, one crawl per user; every check's findings with where they were seen."""
+    settings.VAR_DIR = tmp_path
+    settings.STATIC_ROOT = tmp_path / "static"
+    monkeypatch.setenv("SPRIDA_DEMO_PASSWORD", "demo-losenord-123")
+    with open("/dev/null", "w") as quiet:
+        call_command("demo", no_serve=True, stdout=quiet)
+    checks = {
+        "code word": shows_a_code_word(),
+        "duplicate id": on_html(page_checks.duplicate_ids),
+        "missing id": on_html(page_checks.missing_references),
+        "aria-label": on_html(page_checks.labels_on_unnameable_elements),
+    }
+    found: dict[str, dict[str, list[str]]] = {name: {} for name in checks}
+    reached = {}
+    for username in [*DEMO_USERS, None]:
+        client = Client()
+        if username:
+            client.force_login(User.objects.get(username=username))
+        pages = list(crawl(client))
+        reached[username or VISITOR] = len(pages)
         for page in pages:
-            for match in pattern.finditer(page.text):
-                found.setdefault(match.group(1), set()).add(f"{username}: {page.url}")
-    assert found == {}, {word: sorted(where)[:3] for word, where in found.items()}
-
-
-def test_no_page_of_the_demo_has_a_duplicate_id(demo_pages: DemoPages) -> None:
-    assert findings(demo_pages, page_checks.duplicate_ids) == {}
-
-
-def test_no_page_of_the_demo_refers_to_a_missing_id(demo_pages: DemoPages) -> None:
-    assert findings(demo_pages, page_checks.missing_references) == {}
-
-
-def test_no_page_of_the_demo_labels_an_element_that_cannot_carry_a_name(
-    demo_pages: DemoPages,
-) -> None:
-    assert findings(demo_pages, page_checks.labels_on_unnameable_elements) == {}
+            for name, check in checks.items():
+                for finding in check(page):
+                    where = found[name].setdefault(finding, [])
+                    if len(where) < 3:
+                        where.append(f"{username or VISITOR}: {page.url}")
+    assert {user: count for user, count in reached.items() if count <= 10} == {}
+    assert {name: findings for name, findings in found.items() if findings} == {}
