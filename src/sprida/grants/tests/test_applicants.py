@@ -3,6 +3,8 @@ delegation, which decides on them, even though its officers edit for it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from django.core.exceptions import PermissionDenied
 
@@ -20,10 +22,11 @@ def test_the_delegation_is_never_offered_to_apply(client, people, orgs) -> None:
 
 
 def test_the_delegation_cannot_apply_through_the_service(people, orgs) -> None:
+    programme: Any = ProgrammeFactory()
     with pytest.raises(PermissionDenied):
         application_create(
             by=people["officer"],
-            programme=ProgrammeFactory(),
+            programme=programme,
             applicant=org("effektivitetsdelegationen"),
             title="Ansökan",
         )
