@@ -1,8 +1,9 @@
 """In a real browser: every main page's tables get the width they need.
 
 At 1366 and 1920 px no table is wider than the box it scrolls in (an amount cut off in a
-half-width scroll box is a figure nobody reads); at 390 px (a phone) the page itself never
-scrolls sideways, and a table too wide for the screen scrolls in its own focusable box.
+half-width scroll box is a figure nobody reads); at 390 px (a phone) and at 320 px (WCAG 1.4.10
+reflow, 1280 px at 400 % zoom) the page itself never scrolls sideways, and a table too wide for
+the screen scrolls in its own focusable box.
 """
 
 from __future__ import annotations
@@ -126,7 +127,7 @@ def test_main_tables_fit_at_desktop_widths_and_pages_stay_usable_on_a_phone(
             response = page.goto(f"{live_server.url}{path}")
             assert response is not None and response.status == 200, (username, path)
             measured += len(page.evaluate(MEASURE))
-            found = [p for width in (1366, 1920, 390) for p in _problems_at(page, width)]
+            found = [p for width in (1366, 1920, 390, 320) for p in _problems_at(page, width)]
             if found:
                 problems[f"{username or 'visitor'}: {path}"] = found
         context.close()
