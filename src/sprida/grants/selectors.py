@@ -75,13 +75,30 @@ def _measure_sum() -> Subquery:
     )
 
 
-def applications_for_user(
-    *, user: Any, filters: ApplicationFilters | None = None, programme: Programme | None = None
-) -> QuerySet[Application]:
-    """Applications the user may see, newest first, with applicant and decision joined."""
-    qs = restrict(Application.objects.all(), user).select_related(
-        "applicant", "decision", "programme"
+def national_q(user: Any) -> Q:
+    """The one rule for national aggregates: every application the user may see, and every
+    application whose decision is published (published decisions and granted amounts are
+    public), so a region, the public and the delegation count published data alike."""
+    return Q(pk__in=restrict(Application.objects.all(), user).values("pk")) | Q(
+        decision__in=restrict(Decision.objects.all(), user).values("pk")
     )
+
+
+def applications_for_user(
+    *,
+    user: Any,
+    filters: ApplicationFilters | None = None,
+    programme: Programme | None = None,
+    national: bool = False,
+) -> QuerySet[Application]:
+    """Applications the user may see, newest first, with applicant and decision joined.
+    `national`: also those with a published decision, for national aggregates."""
+    base = (
+        Application.objects.filter(national_q(user))
+        if national
+        else restrict(Application.objects.all(), user)
+    )
+    qs = base.select_related("applicant", "decision", "programme")
     if programme is not None:
         qs = qs.filter(programme=programme)
     f = filters or ApplicationFilters()
@@ -390,9 +407,9 @@ def portfolio_summary(*, user: Any, filters: ApplicationFilters | None = None) -
     each stated budget figure. Drafts and withdrawn applications are not in the portfolio."""
     filters = filters or ApplicationFilters()
     programme = programme_default()
-    apps = applications_for_user(user=user, filters=filters, programme=programme).filter(
-        status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.DECIDED]
-    )
+    apps = applications_for_user(
+        user=user, filters=filters, programme=programme, national=True
+    ).filter(status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.DECIDED])
     app_ids = apps.values("pk")
 
     per_org = {
